@@ -1,0 +1,40 @@
+import { cookies } from "next/headers";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { ClientProviders } from "@/components/wallet/client-providers";
+import type { SessionInfo } from "@/components/wallet/siwe-adapter";
+import { findSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { readPublicConfig } from "@/lib/config/public";
+import { db } from "@/lib/db/client";
+import { log } from "@/lib/log";
+
+/**
+ * Reads the chain settings and this browser's session at request time and hands them to the
+ * client providers, so one build serves any chain and the header knows who is signed in.
+ */
+export async function Providers({ children }: { children: ReactNode }) {
+  await connection();
+  const config = readPublicConfig(process.env);
+  return (
+    <ClientProviders config={config} initialSession={await initialSession()}>
+      {children}
+    </ClientProviders>
+  );
+}
+
+async function initialSession(): Promise<SessionInfo> {
+  try {
+    const session = await findSession(db(), (await cookies()).get(SESSION_COOKIE)?.value);
+    if (!session) return { authenticated: false };
+    return {
+      authenticated: true,
+      address: session.address,
+      chainId: session.chainId,
+      expiresAt: session.expiresAt.toISOString(),
+    };
+  } catch (error) {
+    // A page still renders when the database is down; /api/health says why.
+    log.warn({ err: error }, "could not read the session");
+    return { authenticated: false };
+  }
+}

@@ -1,0 +1,38 @@
+import { NextResponse } from "next/server";
+import { ZodError, type z } from "zod";
+import { DomainError } from "@/lib/errors";
+import { log } from "@/lib/log";
+
+export interface ErrorBody {
+  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+}
+
+/** Maps a thrown error to a JSON response: domain errors keep their status, bad input is 422, the rest 500. */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  if (error instanceof DomainError) {
+    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+    const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
+    return NextResponse.json({ error: { code: "invalid_request", message: summary, issues } }, { status: 422 });
+  }
+  log.error({ err: error }, "unhandled error in route handler");
+  return NextResponse.json(
+    { error: { code: "internal_error", message: "Something went wrong on the server. It has been logged." } },
+    { status: 500 },
+  );
+}
+
+/** Reads and validates a JSON body; a body that is not JSON is reported like any other invalid input. */
+export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new DomainError("invalid_json", "The request body must be JSON.", 400);
+  }
+  return schema.parse(body);
+}
+
+export const noStore = { "Cache-Control": "no-store" } as const;
