@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import { chownSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -22,6 +22,8 @@ export interface EmbeddedPostgresOptions {
 
 export interface RunningPostgres {
   url: string;
+  /** Where the cluster's files are (dataDir, unless the postgres user cannot reach it). */
+  dataDir: string;
   /** URL of another database on the same cluster. */
   urlFor(database: string): string;
   stop(): Promise<void>;
@@ -39,27 +41,19 @@ const PASSWORD = "modelfactory-local";
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const binaries = postgresBinaries();
   const owner = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
-  await stopOrphanedServer(options.dataDir);
+  const dataDir = owner ? reachableDataDir(options.dataDir, owner) : options.dataDir;
+  await stopOrphanedServer(dataDir);
 
-  if (!existsSync(path.join(options.dataDir, "PG_VERSION"))) {
+  if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     // A folder without PG_VERSION is a half-finished initdb: start over.
-    rmSync(options.dataDir, { recursive: true, force: true });
-    await initialiseCluster(binaries.initdb, options.dataDir, owner);
+    rmSync(dataDir, { recursive: true, force: true });
+    await initialiseCluster(binaries.initdb, dataDir, owner);
   }
 
   const server = new ManagedProcess({
     name: "postgres",
     command: binaries.postgres,
-    args: [
-      "-D",
-      options.dataDir,
-      "-p",
-      String(options.port),
-      "-c",
-      "listen_addresses=127.0.0.1",
-      "-c",
-      "max_connections=200",
-    ],
+    args: ["-D", dataDir, "-p", String(options.port), "-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
     env: { ...process.env, LC_MESSAGES: "C" },
     logDir: options.logDir,
     runDir: options.runDir,
@@ -71,6 +65,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   await createDatabaseIfMissing(urlFor("postgres"), options.database);
   return {
     url: urlFor(options.database),
+    dataDir,
     urlFor,
     // SIGINT is PostgreSQL's "fast shutdown": roll back open transactions, checkpoint, exit.
     stop: async () => void (await server.stop("SIGINT", 30_000)),
@@ -127,6 +122,22 @@ function postgresBinaries(): { initdb: string; postgres: string } {
     initdb: path.join(packageDir, "native", "bin", "initdb"),
     postgres: path.join(packageDir, "native", "bin", "postgres"),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` user, who may not be allowed into the project's
+ * folder (a checkout under /root, say). Then the cluster lives under /var/lib/modelfactory instead,
+ * in a folder named after the project's data folder, so it is still found on the next start.
+ */
+function reachableDataDir(dataDir: string, owner: { uid: number; gid: number }): string {
+  const parent = path.dirname(path.resolve(dataDir));
+  mkdirSync(parent, { recursive: true });
+  const probe = spawnSync("test", ["-x", parent], { ...owner });
+  if (probe.status === 0) return dataDir;
+  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  const fallback = path.join("/var/lib/modelfactory", `postgres-${key}`);
+  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  return fallback;
 }
 
 /** PostgreSQL will not run as root: as root we run it as a `postgres` system user, created if missing. */

@@ -84,7 +84,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       });
       stops.push(() => postgres.stop());
       databaseUrl = postgres.url;
-      summary.push(`database   embedded PostgreSQL on 127.0.0.1:${options.pgPort} (data in ${rel(dataDir)}/postgres)`);
+      summary.push(`database   embedded PostgreSQL on 127.0.0.1:${options.pgPort} (data in ${rel(postgres.dataDir)})`);
     }
 
     options.signal?.throwIfAborted();

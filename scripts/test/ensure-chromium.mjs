@@ -28,7 +28,9 @@ if (process.env.CHROMIUM_PATH) {
 if (process.getuid?.() !== 0) {
   console.error("The end-to-end tests need Chromium at /usr/bin/chromium, and it is not installed.");
   console.error("  On Debian/Ubuntu:  sudo apt-get install chromium");
-  console.error("  Or point CHROMIUM_PATH at an existing Chromium/Chrome binary:  CHROMIUM_PATH=/path/to/chrome npm run test:e2e");
+  console.error(
+    "  Or point CHROMIUM_PATH at an existing Chromium/Chrome binary:  CHROMIUM_PATH=/path/to/chrome npm run test:e2e",
+  );
   process.exit(1);
 }
 
@@ -39,7 +41,9 @@ for (const args of [["update"], ["install", "-y", "chromium"]]) {
     env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
   });
   if (result.error || result.status !== 0) {
-    console.error(`apt-get ${args.join(" ")} failed${result.error ? `: ${result.error.message}` : ` (exit ${result.status})`}.`);
+    console.error(
+      `apt-get ${args.join(" ")} failed${result.error ? `: ${result.error.message}` : ` (exit ${result.status})`}.`,
+    );
     process.exit(1);
   }
 }
