@@ -3,6 +3,7 @@ import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rm
 import path from "node:path";
 import { createInterface } from "node:readline";
 import type { FullConfig } from "@playwright/test";
+import { fallbackDataDir } from "../scripts/lib/embedded-postgres";
 import { stopOrphans } from "../scripts/lib/managed-process";
 import { isProcessAlive, waitForExit } from "../scripts/lib/processes";
 import { E2E_ANVIL_PORT, E2E_CHAIN_ID, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PG_PORT, E2E_PORT } from "./env";
@@ -11,9 +12,9 @@ import {
   commandLineOf,
   DATA_DIR,
   forgetStack,
+  ROOT,
   RUN_DIR,
   recordedStackPid,
-  ROOT,
   rememberStack,
   STACK_LOG,
   type StartedStack,
@@ -31,6 +32,9 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   await stopLeftovers();
   rmSync(DATA_DIR, { recursive: true, force: true });
+  // As root with a checkout the postgres user cannot enter, the cluster lives outside the data
+  // folder (scripts/lib/embedded-postgres.ts, reachableDataDir): start that one clean too.
+  rmSync(fallbackDataDir(path.join(DATA_DIR, "postgres")), { recursive: true, force: true });
 
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -59,6 +63,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
   const log = createWriteStream(STACK_LOG);
   const lines: string[] = [];
   let ready = false;
+  let echo = true;
   let onReady: () => void = () => {};
   const readyPromise = new Promise<void>((resolve) => {
     onReady = resolve;
@@ -69,7 +74,9 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
       log.write(`${line}\n`);
       lines.push(line);
       if (lines.length > 200) lines.shift();
-      if (!ready) process.stdout.write(`[stack] ${line}\n`);
+      // Echo the start-up (with the summary that follows READY_LINE); after that, the log file only.
+      if (echo) process.stdout.write(`[stack] ${line}\n`);
+      if (line.includes("Press Ctrl-C")) echo = false;
       if (!ready && line.includes(READY_LINE)) {
         ready = true;
         onReady();
@@ -95,7 +102,10 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     readyPromise.then(() => "ready" as const),
     exited.then((info) => `exited (code ${info.code ?? info.signal})`),
     new Promise<string>((resolve) => {
-      timer = setTimeout(() => resolve(`did not print "${READY_LINE}" within ${START_TIMEOUT_MS / 60_000} minutes`), START_TIMEOUT_MS);
+      timer = setTimeout(
+        () => resolve(`did not print "${READY_LINE}" within ${START_TIMEOUT_MS / 60_000} minutes`),
+        START_TIMEOUT_MS,
+      );
     }),
   ]);
   clearTimeout(timer);

@@ -6,9 +6,9 @@ import { isProcessAlive, waitForExit } from "../scripts/lib/processes";
 import {
   commandLineOf,
   forgetStack,
+  ROOT,
   RUN_DIR,
   recordedStackPid,
-  ROOT,
   rememberedStack,
   STACK_LOG,
 } from "./stack-process";
@@ -24,6 +24,7 @@ export default async function globalTeardown(_config: FullConfig): Promise<void>
   const pid = stack?.child.pid ?? recordedStackPid();
   const problems: string[] = [];
 
+  const started = Date.now();
   if (stack) {
     if (stack.child.exitCode === null && stack.child.signalCode === null) stack.child.kill("SIGINT");
     const info = await Promise.race([stack.exited, sleep(STOP_TIMEOUT_MS).then(() => null)]);
@@ -49,9 +50,12 @@ export default async function globalTeardown(_config: FullConfig): Promise<void>
     await stopOrphans(RUN_DIR, () => {});
   }
   if (problems.length > 0) {
-    const tail = stack ? `\nLast 50 lines of its output (all of it in ${path.relative(ROOT, STACK_LOG)}):\n${stack.tail(50)}` : "";
+    const tail = stack
+      ? `\nLast 50 lines of its output (all of it in ${path.relative(ROOT, STACK_LOG)}):\n${stack.tail(50)}`
+      : "";
     throw new Error(`Stopping the product with Ctrl-C did not leave a clean state:\n- ${problems.join("\n- ")}${tail}`);
   }
+  process.stdout.write(`[stack] stopped cleanly (SIGINT) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -8,6 +8,7 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react
 import { toast } from "sonner";
 import { useAccount, WagmiProvider } from "wagmi";
 import type { PublicConfig } from "@/lib/config/public";
+import { AddressAvatar } from "./address-avatar";
 import { SessionContext, type SessionState } from "./session-context";
 import { createSiweAdapter, type SessionInfo } from "./siwe-adapter";
 import { createWagmiConfig } from "./wagmi-config";
@@ -47,12 +48,10 @@ function SignInProviders({ initialSession, children }: { initialSession: Session
     }
   }, [address, session, adapter]);
 
+  // Only a reconnect (page load) is "loading". While the user connects a wallet the status must stay
+  // "unauthenticated": RainbowKit keeps its modal open on connect only then, to show the sign-in step.
   const status: SessionState["status"] =
-    accountStatus === "reconnecting" || accountStatus === "connecting"
-      ? "loading"
-      : session.authenticated
-        ? "authenticated"
-        : "unauthenticated";
+    accountStatus === "reconnecting" ? "loading" : session.authenticated ? "authenticated" : "unauthenticated";
   const state = useMemo<SessionState>(() => ({ status, session, refresh }), [status, session, refresh]);
 
   return (
@@ -61,6 +60,7 @@ function SignInProviders({ initialSession, children }: { initialSession: Session
         <RainbowKitProvider
           theme={resolvedTheme === "dark" ? darkTheme(darkAccent) : lightTheme(lightAccent)}
           modalSize="compact"
+          avatar={AddressAvatar}
         >
           {children}
         </RainbowKitProvider>

@@ -9,7 +9,10 @@ export type SignInFailure =
   | "bad_signature"
   | "unknown_nonce";
 
-/** Sign-in was refused; always 401 so a client cannot tell which check a forged message failed first. */
+/**
+ * Sign-in was refused: always 401, with a code and message saying which check failed so an
+ * honest user (wrong network, stale tab) knows what to do. None of them reveals anything secret.
+ */
 export class SignInError extends DomainError {
   constructor(code: SignInFailure, message: string) {
     super(code, message, 401);

@@ -134,10 +134,15 @@ function reachableDataDir(dataDir: string, owner: { uid: number; gid: number }):
   mkdirSync(parent, { recursive: true });
   const probe = spawnSync("test", ["-x", parent], { ...owner });
   if (probe.status === 0) return dataDir;
-  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
-  const fallback = path.join("/var/lib/modelfactory", `postgres-${key}`);
+  const fallback = fallbackDataDir(dataDir);
   mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   return fallback;
+}
+
+/** Where the cluster for dataDir lives when the postgres user cannot reach dataDir itself. */
+export function fallbackDataDir(dataDir: string): string {
+  const key = createHash("sha256").update(path.resolve(dataDir)).digest("hex").slice(0, 12);
+  return path.join("/var/lib/modelfactory", `postgres-${key}`);
 }
 
 /** PostgreSQL will not run as root: as root we run it as a `postgres` system user, created if missing. */
