@@ -19,6 +19,7 @@ describe("console log formatting", () => {
   it("shows only PostgreSQL's problems and anvil's non-RPC warnings", () => {
     expect(postgresEcho("LOG:  checkpoint starting")).toBeNull();
     expect(postgresEcho("FATAL:  password authentication failed")).not.toBeNull();
+    expect(postgresEcho("FATAL:  terminating connection due to administrator command")).toBeNull();
     expect(anvilEcho("eth_chainId")).toBeNull();
     expect(anvilEcho("Error: failed to dump state")).not.toBeNull();
   });

@@ -18,6 +18,8 @@ export function formatPinoLine(line: string): string {
 
 /** PostgreSQL is chatty; only its warnings and errors reach the console. */
 export function postgresEcho(line: string): string | null {
+  // Closing its clients is what a fast shutdown does; not worth a line on the console.
+  if (line.includes("terminating connection due to administrator command")) return null;
   return /\b(WARNING|ERROR|FATAL|PANIC)\b/.test(line) ? line : null;
 }
 

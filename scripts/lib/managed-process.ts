@@ -47,7 +47,7 @@ export class ManagedProcess {
     });
     this.pidFile = path.join(options.runDir, `${options.name}.pid`);
     if (this.child.pid) {
-      writeFileSync(this.pidFile, JSON.stringify({ pid: this.child.pid, command: options.command }));
+      writeFileSync(this.pidFile, JSON.stringify({ pid: this.child.pid, startTime: processStartTime(this.child.pid) }));
     }
     for (const stream of [this.child.stdout, this.child.stderr]) {
       if (!stream) continue;
@@ -118,8 +118,9 @@ export async function stopOrphans(runDir: string, log: (line: string) => void): 
   for (const name of names) {
     const pidPath = path.join(runDir, `${name}.pid`);
     try {
-      const { pid, command } = JSON.parse(readFileSync(pidPath, "utf8")) as { pid: number; command: string };
-      if (isProcessAlive(pid) && commandLineOf(pid).includes(command)) {
+      const { pid, startTime } = JSON.parse(readFileSync(pidPath, "utf8")) as { pid: number; startTime?: string };
+      // Same pid and same start time: it is our process, not a new one that reused the pid.
+      if (isProcessAlive(pid) && processStartTime(pid) === startTime) {
         log(`stopping ${name} (pid ${pid}) left running by an earlier run`);
         signalGroup(pid, orphanSignal(name));
         if (!(await waitForExit(pid, 15_000))) signalGroup(pid, "SIGKILL");
@@ -131,10 +132,13 @@ export async function stopOrphans(runDir: string, log: (line: string) => void): 
   }
 }
 
-function commandLineOf(pid: number): string {
+/** The kernel's start time of a process (field 22 of /proc/<pid>/stat); undefined without /proc. */
+export function processStartTime(pid: number): string | undefined {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // The command name (field 2) may contain spaces and parentheses: count fields after the last ")".
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   } catch {
-    return "";
+    return undefined;
   }
 }

@@ -10,6 +10,7 @@ import { deployContractsIfPresent } from "./contracts";
 import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 import { anvilEcho, formatPinoLine, postgresEcho } from "./log-format";
 import { ManagedProcess, stopOrphans } from "./managed-process";
+import { assertPortFree } from "./ports";
 import { isProcessAlive } from "./processes";
 import { buildIfNeeded, nextCommand } from "./web-app";
 
@@ -55,6 +56,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   mkdirSync(runDir, { recursive: true });
   claimDataDir(runDir);
   await stopOrphans(runDir, log);
+  // Checked up front so a taken port fails in a second, not after the database and a build.
+  await assertPortFree(options.port, "the web app", "PORT");
 
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
