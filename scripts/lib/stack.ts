@@ -266,4 +266,8 @@ async function waitForHealthy(
   throw new Error(`/api/health was not green within ${timeoutMs / 1000} s: ${last}`);
 }
 
-const rel = (p: string) => path.relative(process.cwd(), p) || ".";
+/** A path as the user would type it: relative inside the project, absolute outside it. */
+const rel = (p: string) => {
+  const relative = path.relative(process.cwd(), p);
+  return relative.startsWith("..") ? p : relative || ".";
+};
