@@ -1,9 +1,14 @@
 "use client";
 
 import "@rainbow-me/rainbowkit/styles.css";
-import { darkTheme, lightTheme, RainbowKitAuthenticationProvider, RainbowKitProvider } from "@rainbow-me/rainbowkit";
+import {
+  cssStringFromTheme,
+  darkTheme,
+  lightTheme,
+  RainbowKitAuthenticationProvider,
+  RainbowKitProvider,
+} from "@rainbow-me/rainbowkit";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useTheme } from "next-themes";
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
 import { toast } from "sonner";
 import { useAccount, WagmiProvider } from "wagmi";
@@ -13,9 +18,11 @@ import { SessionContext, type SessionState } from "./session-context";
 import { createSiweAdapter, type SessionInfo } from "./siwe-adapter";
 import { createWagmiConfig } from "./wagmi-config";
 
-// The app's teal primary (globals.css --primary) in each theme.
-const lightAccent = { accentColor: "#007d76", accentColorForeground: "white", borderRadius: "medium" } as const;
-const darkAccent = { accentColor: "#3fcfbe", accentColorForeground: "#0b2a2c", borderRadius: "medium" } as const;
+// The app's teal primary (globals.css --primary) in each theme. RainbowKit's variables follow the
+// `dark` class next-themes puts on <html>, so the wallet UI switches with the app, before hydration too.
+const light = lightTheme({ accentColor: "#007d76", accentColorForeground: "white", borderRadius: "medium" });
+const dark = darkTheme({ accentColor: "#3fcfbe", accentColorForeground: "#0b2a2c", borderRadius: "medium" });
+const walletThemeCss = `:root{${cssStringFromTheme(light)}}html.dark{${cssStringFromTheme(dark, { extends: light })}}`;
 
 /** Wallet, sign-in and data-fetching context for every client component. */
 export function ClientProviders(props: { config: PublicConfig; initialSession: SessionInfo; children: ReactNode }) {
@@ -33,7 +40,6 @@ export function ClientProviders(props: { config: PublicConfig; initialSession: S
 function SignInProviders({ initialSession, children }: { initialSession: SessionInfo; children: ReactNode }) {
   const [session, setSession] = useState<SessionInfo>(initialSession);
   const { address, status: accountStatus } = useAccount();
-  const { resolvedTheme } = useTheme();
 
   const refresh = useCallback(async () => {
     const response = await fetch("/api/auth/session", { cache: "no-store" });
@@ -57,12 +63,13 @@ function SignInProviders({ initialSession, children }: { initialSession: Session
   return (
     <SessionContext.Provider value={state}>
       <RainbowKitAuthenticationProvider adapter={adapter} status={status}>
-        <RainbowKitProvider
-          theme={resolvedTheme === "dark" ? darkTheme(darkAccent) : lightTheme(lightAccent)}
-          modalSize="compact"
-          avatar={AddressAvatar}
-        >
-          {children}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant CSS built from RainbowKit's themes */}
+        <style dangerouslySetInnerHTML={{ __html: walletThemeCss }} />
+        <RainbowKitProvider theme={null} modalSize="compact" avatar={AddressAvatar}>
+          {/* With theme={null} RainbowKit leaves its scoping attribute to us; `contents` adds no box. */}
+          <div data-rk="" className="contents">
+            {children}
+          </div>
         </RainbowKitProvider>
       </RainbowKitAuthenticationProvider>
     </SessionContext.Provider>
