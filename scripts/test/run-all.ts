@@ -49,6 +49,11 @@ const only = process.argv.slice(2);
 const tiers: Tier[] = [
   { name: "lint", command: ["npx", "biome", "check", "."] },
   { name: "typecheck", command: ["npx", "tsc", "--noEmit"] },
+  {
+    name: "contracts",
+    command: ["npm", "run", "contracts:test"],
+    counts: () => JSON.parse(readFileSync(path.join(reports, "contracts.json"), "utf8")),
+  },
   vitest("unit", "vitest.config.ts"),
   vitest("integration", "vitest.integration.config.ts"),
   {
@@ -61,7 +66,10 @@ const tiers: Tier[] = [
 function run(command: string[]): Promise<number> {
   return new Promise((resolve) => {
     const [bin, ...args] = command as [string, ...string[]];
-    const child = spawn(bin, args, { stdio: "inherit" });
+    const child = spawn(bin, args, {
+      stdio: "inherit",
+      env: { ...process.env, FORGE_SUMMARY_FILE: path.join(reports, "contracts.json") },
+    });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
