@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { ClientProviders } from "@/components/wallet/client-providers";
 import type { SessionInfo } from "@/components/wallet/siwe-adapter";
 import { findSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { readDeployment } from "@/lib/chain/deployments";
 import { readPublicConfig } from "@/lib/config/public";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -14,12 +15,20 @@ import { log } from "@/lib/log";
  */
 export async function Providers({ children }: { children: ReactNode }) {
   await connection();
-  const config = readPublicConfig(process.env);
+  const config = { ...readPublicConfig(process.env), contracts: deployedAddresses() };
   return (
     <ClientProviders config={config} initialSession={await initialSession()}>
       {children}
     </ClientProviders>
   );
+}
+
+/** Addresses of this chain's deployed contracts for the browser; none when nothing is deployed. */
+function deployedAddresses(): Record<string, string> | undefined {
+  const chainId = Number(process.env.CHAIN_ID ?? 31337);
+  const deployment = readDeployment(chainId, process.env);
+  if (!deployment) return undefined;
+  return Object.fromEntries(Object.entries(deployment.contracts).map(([name, contract]) => [name, contract.address]));
 }
 
 async function initialSession(): Promise<SessionInfo> {

@@ -14,6 +14,7 @@ import { toast } from "sonner";
 import { useAccount, WagmiProvider } from "wagmi";
 import type { PublicConfig } from "@/lib/config/public";
 import { AddressAvatar } from "./address-avatar";
+import { PublicConfigContext } from "./public-config-context";
 import { SessionContext, type SessionState } from "./session-context";
 import { createSiweAdapter, type SessionInfo } from "./siwe-adapter";
 import { createWagmiConfig } from "./wagmi-config";
@@ -29,11 +30,13 @@ export function ClientProviders(props: { config: PublicConfig; initialSession: S
   const [wagmiConfig] = useState(() => createWagmiConfig(props.config));
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000 } } }));
   return (
-    <WagmiProvider config={wagmiConfig}>
-      <QueryClientProvider client={queryClient}>
-        <SignInProviders initialSession={props.initialSession}>{props.children}</SignInProviders>
-      </QueryClientProvider>
-    </WagmiProvider>
+    <PublicConfigContext.Provider value={props.config}>
+      <WagmiProvider config={wagmiConfig}>
+        <QueryClientProvider client={queryClient}>
+          <SignInProviders initialSession={props.initialSession}>{props.children}</SignInProviders>
+        </QueryClientProvider>
+      </WagmiProvider>
+    </PublicConfigContext.Provider>
   );
 }
 

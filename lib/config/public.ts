@@ -11,6 +11,8 @@ export const publicConfigSchema = z.object({
   chainName: z.string().min(1).optional(),
   explorerUrl: z.url().optional(),
   walletConnectProjectId: z.string().min(1).optional(),
+  /** Addresses of the deployed contracts by app name, when they are deployed on this chain. */
+  contracts: z.record(z.string(), z.string().regex(/^0x[0-9a-fA-F]{40}$/)).optional(),
 });
 
 export type PublicConfig = z.infer<typeof publicConfigSchema>;

@@ -8,7 +8,9 @@ const DEPLOY_SCRIPT = "scripts/deploy/index.ts";
  * idempotent: it reuses a deployment whose code matches, so this is cheap on every start.
  */
 export async function deployContractsIfPresent(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<string> {
-  const sources = existsSync("contracts/src") ? readdirSync("contracts/src").filter((f) => f.endsWith(".sol")) : [];
+  const sources = existsSync("contracts/src")
+    ? readdirSync("contracts/src", { recursive: true }).filter((file) => String(file).endsWith(".sol"))
+    : [];
   if (sources.length === 0) return "no contracts in contracts/src yet";
   if (!existsSync(DEPLOY_SCRIPT)) return `${sources.length} contract sources but no ${DEPLOY_SCRIPT}; not deployed`;
   await new Promise<void>((resolve, reject) => {

@@ -131,6 +131,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       PORT: String(options.port),
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: options.distDir,
+      DATA_DIR: dataDir,
     };
 
     options.signal?.throwIfAborted();
