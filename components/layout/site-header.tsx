@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { FaucetButton } from "@/components/wallet/faucet-button";
 import { WalletButton } from "@/components/wallet/wallet-button";
 import { LogoMark } from "./logo";
 import { MainNav } from "./main-nav";
@@ -21,6 +22,7 @@ export function SiteHeader() {
         <MainNav className="ml-6" />
         <div className="ml-auto flex min-w-0 items-center gap-1.5 sm:gap-2">
           <ThemeToggle className="hidden sm:inline-flex" />
+          <FaucetButton />
           <WalletButton />
           <MobileNav />
         </div>
