@@ -50,7 +50,9 @@ contract DatanetRegistry {
     event OperatorSet(uint256 indexed datanetId, address indexed operator, bool approved);
 
     /// @notice `datanetId` changed owner; every operator approval of the previous owner is revoked with it.
-    event DatanetOwnershipTransferred(uint256 indexed datanetId, address indexed previousOwner, address indexed newOwner);
+    event DatanetOwnershipTransferred(
+        uint256 indexed datanetId, address indexed previousOwner, address indexed newOwner
+    );
 
     /// @notice A version was added to `datanetId`.
     event VersionAdded(
@@ -154,13 +156,14 @@ contract DatanetRegistry {
 
         version = count + 1; // checked: reverts rather than wrap after 2^32 - 1 versions
         datanet.versionCount = version;
-        Version storage record = _versions[datanetId][version];
-        record.merkleRoot = merkleRoot;
-        record.rowCount = rowCount;
-        record.contributorCount = contributorCount;
-        record.parentVersion = parentVersion;
-        record.createdAt = uint64(block.timestamp);
-        if (metadataHash != bytes32(0)) record.metadataHash = metadataHash;
+        _versions[datanetId][version] = Version({
+            merkleRoot: merkleRoot,
+            rowCount: rowCount,
+            contributorCount: contributorCount,
+            parentVersion: parentVersion,
+            createdAt: uint64(block.timestamp),
+            metadataHash: metadataHash
+        });
         emit VersionAdded(datanetId, version, merkleRoot, rowCount, contributorCount, parentVersion, metadataHash);
     }
 

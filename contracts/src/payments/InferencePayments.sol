@@ -112,10 +112,7 @@ contract InferencePayments is AccessControl, ReentrancyGuardTransient {
     /// @param v The permit signature's `v`.
     /// @param r The permit signature's `r`.
     /// @param s The permit signature's `s`.
-    function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s)
-        external
-        nonReentrant
-    {
+    function depositWithPermit(uint256 amount, uint256 deadline, uint8 v, bytes32 r, bytes32 s) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
         try IERC20Permit(address(token)).permit(msg.sender, address(this), amount, deadline, v, r, s) {}
         catch {

@@ -10,6 +10,7 @@ interface Vm {
     function deal(address account, uint256 newBalance) external;
     function getBlockTimestamp() external view returns (uint256);
     function getNonce(address account) external view returns (uint64);
+    function cool(address target) external;
 
     // Callers
     function prank(address msgSender) external;
