@@ -33,9 +33,17 @@ export function SiteFooter() {
           <p className="text-muted-foreground">
             OPEN has a fixed supply of <span className="font-medium text-foreground tabular-nums">1,000,000,000</span>.
           </p>
-          <Link href="/#how-it-works" className="font-medium text-primary underline-offset-4 hover:underline">
-            How it works
-          </Link>
+          <div className="flex flex-wrap items-center gap-x-4 gap-y-1">
+            <Link href="/#how-it-works" className="font-medium text-primary underline-offset-4 hover:underline">
+              How it works
+            </Link>
+            <Link
+              href="/debug"
+              className="text-muted-foreground underline-offset-4 hover:text-foreground hover:underline"
+            >
+              Contracts debug
+            </Link>
+          </div>
         </div>
       </div>
     </footer>
