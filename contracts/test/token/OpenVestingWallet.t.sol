@@ -94,6 +94,19 @@ contract OpenVestingWalletTest is Test {
         assertEq(token.balanceOf(beneficiary), ALLOCATION / 2);
     }
 
+    function test_delegate_givesTheBeneficiaryTheVotesOfTheVestingTokens() public {
+        vm.prank(beneficiary);
+        wallet.delegate(token, beneficiary);
+        assertEq(token.getVotes(beneficiary), ALLOCATION);
+        assertEq(token.delegates(address(wallet)), beneficiary);
+    }
+
+    function test_delegate_revertsForNonOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, other));
+        vm.prank(other);
+        wallet.delegate(token, other);
+    }
+
     function test_transferOwnership_revertsForNonOwner() public {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, other));
         vm.prank(other);
