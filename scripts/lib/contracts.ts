@@ -13,13 +13,18 @@ export async function deployContractsIfPresent(env: NodeJS.ProcessEnv, log: (lin
     : [];
   if (sources.length === 0) return "no contracts in contracts/src yet";
   if (!existsSync(DEPLOY_SCRIPT)) return `${sources.length} contract sources but no ${DEPLOY_SCRIPT}; not deployed`;
+  let lastLine = "deployed";
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", DEPLOY_SCRIPT], {
       env,
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout.on("data", (chunk: Buffer) => {
-      for (const line of chunk.toString().split("\n")) if (line.trim()) log(line);
+      for (const line of chunk.toString().split("\n")) {
+        if (!line.trim()) continue;
+        log(line);
+        lastLine = line.trim();
+      }
     });
     child.stderr.on("data", (chunk: Buffer) => {
       for (const line of chunk.toString().split("\n")) if (line.trim()) log(line);
@@ -28,5 +33,6 @@ export async function deployContractsIfPresent(env: NodeJS.ProcessEnv, log: (lin
       code === 0 ? resolve() : reject(new Error(`contract deployment failed (exit ${code})`)),
     );
   });
-  return "deployed";
+  // The deploy script ends with a one-line summary ("deployment up to date: 10 contracts on chain …").
+  return `${lastLine}; addresses at /api/chain`;
 }
