@@ -66,6 +66,8 @@ try {
   process.on("SIGINT", () => shutdown("SIGINT", 0));
   process.on("SIGTERM", () => shutdown("SIGTERM", 0));
   void stack.failure.then((reason) => shutdown(reason, 1));
+  // A Ctrl-C that landed in the last step of the start (after the abort checks) still stops everything.
+  if (startAbort.signal.aborted) shutdown("interrupted while starting", 0);
 } catch (error) {
   log(`\nModelFactory could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
