@@ -1,0 +1,85 @@
+/**
+ * lib/ml: a TensorFlow.js engine for small decoder-only transformer language models with LoRA,
+ * trained and served on CPUs. Public exports of the backend, kernels, models and LoRA.
+ */
+
+// Backends and the kernel-override seam for accelerations (pure-JS wasm kernels now, native ones later).
+export {
+  type Accelerator,
+  installAccelerator,
+  installedAccelerators,
+  type KernelOverride,
+  uninstallAccelerator,
+} from "./backend/accelerators";
+export {
+  type BackendChoice,
+  type BackendInfo,
+  type BackendName,
+  backendCandidates,
+  defaultAccelerators,
+  type InitBackendOptions,
+  initBackend,
+  parseBackendChoice,
+} from "./backend/init";
+export { installedTensorflowPackages, TENSORFLOW_PACKAGES } from "./backend/tensorflow";
+export { wasmBinaryFolder } from "./backend/wasm";
+// Kernels that train well on wasm.
+export { geluErf, geluTanh, silu } from "./kernels/activations";
+export { groupedAttention } from "./kernels/attention";
+export { addRow, mulRow } from "./kernels/broadcast";
+export { crossEntropy } from "./kernels/cross-entropy";
+export { dropout } from "./kernels/dropout";
+export { embedding } from "./kernels/embedding";
+export { linear } from "./kernels/linear";
+export { matMul } from "./kernels/matmul";
+export { layerNorm, rmsNorm } from "./kernels/norms";
+export { hashString, mixSeeds, uniformGenerator } from "./kernels/random";
+export { transpose2d } from "./kernels/transpose";
+export { wasmHeapViewKernels } from "./kernels/wasm/accelerator";
+export { PINNED_TFJS_VERSION } from "./kernels/wasm/internals";
+// LoRA adapters.
+export {
+  adapterSpecs,
+  type CreateAdapterOptions,
+  createLoraAdapter,
+  disposeAdapter,
+  type LoraAdapter,
+} from "./lora/adapter";
+export { type LoraConfig, LoraConfigError, loraScale, validateLoraConfig } from "./lora/config";
+export { mergeAdapter } from "./lora/merge";
+// Models: configuration, parameters, forward passes, KV cache, classification head.
+export { type ClassifyOptions, classify, lastTokenIndices } from "./model/classify";
+export {
+  dimensions,
+  type Gpt2Activation,
+  type Gpt2Config,
+  type LlamaConfig,
+  type ModelConfig,
+  type ModelDimensions,
+  type RopeScaling,
+  type SpecialTokenIds,
+} from "./model/config";
+export { ModelConfigError, parseModelConfig } from "./model/config-parse";
+export { type ForwardOptions, forward, hiddenStates } from "./model/forward";
+export { createKvCache, KvCache } from "./model/kv-cache";
+export * from "./model/param-names";
+export {
+  classifierSpec,
+  hasBias,
+  type ParamInit,
+  type ParamSpec,
+  parameterSpecs,
+  projectionModules,
+  projectionShapes,
+} from "./model/param-specs";
+export {
+  countParameters,
+  createVariables,
+  disposeParams,
+  initialValue,
+  initParams,
+  type ModelParams,
+  type ReadonlyParams,
+  requireParam,
+} from "./model/params";
+export { ropeInverseFrequencies } from "./model/rope";
