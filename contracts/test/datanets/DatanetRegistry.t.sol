@@ -3,13 +3,13 @@ pragma solidity ^0.8.24;
 
 import {Test} from "../utils/Test.sol";
 import {DatanetRegistry} from "../../src/datanets/DatanetRegistry.sol";
-import {ExecutionGas} from "./ExecutionGas.sol";
+import {GasMeter} from "../utils/GasMeter.sol";
 import {StandardMerkle} from "./StandardMerkle.sol";
 
-contract DatanetRegistryTest is Test, ExecutionGas {
+contract DatanetRegistryTest is Test, GasMeter {
     /// @dev Budget for the execution gas of one addVersion call, measured with gasleft() around the external call in
     /// the test: it includes the CALL itself (with cold storage, via vm.cool) but excludes the 21,000 intrinsic gas and
-    /// the calldata cost of a real transaction (see {ExecutionGas}).
+    /// the calldata cost of a real transaction (see {GasMeter}).
     uint256 internal constant ADD_VERSION_BUDGET = 120_000;
 
     bytes32 internal constant META = keccak256("datanet metadata");

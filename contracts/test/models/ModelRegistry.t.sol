@@ -4,12 +4,12 @@ pragma solidity ^0.8.24;
 import {Test} from "../utils/Test.sol";
 import {DatanetRegistry} from "../../src/datanets/DatanetRegistry.sol";
 import {ModelRegistry} from "../../src/models/ModelRegistry.sol";
-import {ExecutionGas} from "../datanets/ExecutionGas.sol";
+import {GasMeter} from "../utils/GasMeter.sol";
 
-contract ModelRegistryTest is Test, ExecutionGas {
+contract ModelRegistryTest is Test, GasMeter {
     /// @dev Budget for the execution gas of a publishModel call with 2 lineage refs, measured with gasleft() around the
     /// external call in the test: it includes the CALL itself (with cold storage, via vm.cool) but excludes the 21,000
-    /// intrinsic gas and the calldata cost of a real transaction (see {ExecutionGas}).
+    /// intrinsic gas and the calldata cost of a real transaction (see {GasMeter}).
     uint256 internal constant PUBLISH_BUDGET = 200_000;
 
     bytes32 internal constant BASE = keccak256("meta-llama/Llama-3.1-8B");

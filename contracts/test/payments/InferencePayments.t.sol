@@ -11,7 +11,7 @@ import {IRewardsPool} from "../../src/interfaces/IRewardsPool.sol";
 import {InferencePayments} from "../../src/payments/InferencePayments.sol";
 import {RewardsDistributor} from "../../src/rewards/RewardsDistributor.sol";
 import {Test} from "../utils/Test.sol";
-import {GasMeter} from "./GasMeter.sol";
+import {GasMeter} from "../utils/GasMeter.sol";
 import {TestToken} from "./TestToken.sol";
 
 /// @notice Shared setup: payments funding a real RewardsDistributor, on the test token; an operator; users with

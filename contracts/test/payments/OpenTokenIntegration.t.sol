@@ -9,7 +9,7 @@ import {RewardsDistributor} from "../../src/rewards/RewardsDistributor.sol";
 import {OpenToken} from "../../src/token/OpenToken.sol";
 import {MerkleHelper} from "../rewards/MerkleHelper.sol";
 import {Test} from "../utils/Test.sol";
-import {GasMeter} from "./GasMeter.sol";
+import {GasMeter} from "../utils/GasMeter.sol";
 
 /// @notice Setup on the real OpenToken: the whole supply to a treasury, a distributor and payments with a service
 /// account holding the operational roles, a user with 1,000 OPEN and a signing key.

@@ -6,7 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 import {RewardsDistributor} from "../../src/rewards/RewardsDistributor.sol";
-import {GasMeter} from "../payments/GasMeter.sol";
+import {GasMeter} from "../utils/GasMeter.sol";
 import {TestToken} from "../payments/TestToken.sol";
 import {Test} from "../utils/Test.sol";
 import {MerkleHelper} from "./MerkleHelper.sol";
