@@ -83,3 +83,34 @@ export {
   requireParam,
 } from "./model/params";
 export { ropeInverseFrequencies } from "./model/rope";
+// Training: AdamW, schedule, clipping, accumulation, validation, checkpoints, the loop.
+export { AdamW, type AdamWOptions, type AdamWState } from "./train/adamw";
+export {
+  type BatchSource,
+  batchWeight,
+  cyclicSource,
+  type JsonValue,
+  type RandomWindowOptions,
+  randomWindowSource,
+  type TrainBatch,
+} from "./train/batch";
+export {
+  CHECKPOINT_METADATA_KEY,
+  type Checkpoint,
+  loadCheckpoint,
+  restoreWeights,
+  saveCheckpoint,
+  snapshotWeights,
+} from "./train/checkpoint";
+export { clipByGlobalNorm, type Gradients, globalNorm } from "./train/clip";
+export { accumulateGradients, type StepGradients } from "./train/gradients";
+export {
+  type EvalReport,
+  type StepReport,
+  type TrainCallbacks,
+  type TrainOptions,
+  type TrainSummary,
+  train,
+} from "./train/loop";
+export { batchLoss, type Evaluation, evaluate, type LossModel } from "./train/loss";
+export { learningRateAt, type ScheduleOptions } from "./train/schedule";
