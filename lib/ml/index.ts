@@ -23,6 +23,18 @@ export {
 } from "./backend/init";
 export { installedTensorflowPackages, TENSORFLOW_PACKAGES } from "./backend/tensorflow";
 export { wasmBinaryFolder } from "./backend/wasm";
+// Generation: sampling, streaming with the KV cache, stop conditions, batches.
+export { generateBatch } from "./generate/batch";
+export { generate, generateText } from "./generate/generate";
+export type {
+  FinishReason,
+  GenerateOptions,
+  GenerationModel,
+  StopConditions,
+} from "./generate/options";
+export { argmax, type SamplingOptions, sampleToken } from "./generate/sampling";
+export type { GeneratedToken, GenerationResult } from "./generate/sequence";
+export { StopText } from "./generate/stop-text";
 // Kernels that train well on wasm.
 export { geluErf, geluTanh, silu } from "./kernels/activations";
 export { groupedAttention } from "./kernels/attention";
