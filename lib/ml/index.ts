@@ -35,6 +35,25 @@ export type {
 export { argmax, type SamplingOptions, sampleToken } from "./generate/sampling";
 export type { GeneratedToken, GenerationResult } from "./generate/sequence";
 export { StopText } from "./generate/stop-text";
+// Files: Hugging Face checkpoints (GPT-2, Llama) and PEFT LoRA adapters.
+export {
+  CheckpointError,
+  exportHfCheckpoint,
+  type HfCheckpoint,
+  type HfCheckpointExport,
+  importHfCheckpoint,
+} from "./io/hf-checkpoint";
+export {
+  type HfTensorEntry,
+  type HfTransform,
+  hfModelPrefix,
+  hfModulePath,
+  hfTensorEntries,
+  isIgnoredHfTensor,
+} from "./io/hf-checkpoint-names";
+export { exportPeftAdapter, type PeftExportOptions } from "./io/peft-export";
+export { importPeftAdapter } from "./io/peft-import";
+export { PEFT_PREFIX, peftKey, targetName } from "./io/peft-keys";
 // Kernels that train well on wasm.
 export { geluErf, geluTanh, silu } from "./kernels/activations";
 export { groupedAttention } from "./kernels/attention";
