@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { FaucetButton } from "@/components/wallet/faucet-button";
 import { cn } from "@/lib/utils/cn";
 import { LogoMark } from "./logo";
 import { isActivePath, navItems } from "./nav-items";
@@ -55,6 +56,8 @@ export function MobileNav() {
           })}
         </nav>
         <div className="mt-auto flex flex-col gap-2 border-t pt-4">
+          {/* The header has no room for the faucet at phone widths; it lives here instead. */}
+          <FaucetButton className="w-full sm:hidden" />
           <p className="font-medium text-muted-foreground text-xs">Appearance</p>
           <ThemeSwitch />
         </div>

@@ -22,7 +22,7 @@ export function SiteHeader() {
         <MainNav className="ml-6" />
         <div className="ml-auto flex min-w-0 items-center gap-1.5 sm:gap-2">
           <ThemeToggle className="hidden sm:inline-flex" />
-          <FaucetButton />
+          <FaucetButton className="hidden sm:inline-flex" />
           <WalletButton />
           <MobileNav />
         </div>

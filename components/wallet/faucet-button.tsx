@@ -10,7 +10,7 @@ import { usePublicConfig } from "./public-config-context";
 import { useSession } from "./session-context";
 
 /** Local chain only: tops the signed-in account up with test ETH and OPEN from the community allocation. */
-export function FaucetButton() {
+export function FaucetButton({ className }: { className?: string }) {
   const config = usePublicConfig();
   const { status } = useSession();
   const queryClient = useQueryClient();
@@ -40,7 +40,7 @@ export function FaucetButton() {
       disabled={pending}
       title="Local chain: get 10 test ETH and 1,000 OPEN"
       aria-label="Get test OPEN"
-      className="hidden sm:inline-flex"
+      className={className}
     >
       {pending ? <Loader2 className="animate-spin" /> : <Droplets />}
       Faucet
