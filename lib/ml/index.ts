@@ -133,15 +133,49 @@ export {
   saveCheckpoint,
   snapshotWeights,
 } from "./train/checkpoint";
+// Sequence classification: batches, loss, validation metrics and the training entry point.
+export {
+  type ClassificationBatch,
+  type ClassificationBatchOptions,
+  type ClassificationSourceOptions,
+  classificationBatches,
+  classificationSource,
+  type LabelledExample,
+  packClassificationBatch,
+} from "./train/classification-batch";
+export {
+  type ClassificationEvaluation,
+  classificationLoss,
+  classificationLossSpec,
+  evaluateClassifier,
+} from "./train/classification-loss";
+export { type ClassifierTrainOptions, trainClassifier } from "./train/classifier";
 export { clipByGlobalNorm, type Gradients, globalNorm } from "./train/clip";
-export { accumulateGradients, type StepGradients } from "./train/gradients";
+export {
+  accumulateGradients,
+  accumulateLossGradients,
+  LM_LOSS,
+  type LossSpec,
+  type StepGradients,
+} from "./train/gradients";
 export {
   type EvalReport,
+  runTraining,
   type StepReport,
   type TrainCallbacks,
+  type TrainingTask,
   type TrainOptions,
   type TrainSummary,
   train,
 } from "./train/loop";
 export { batchLoss, type Evaluation, evaluate, type LossModel } from "./train/loss";
+export {
+  accuracy,
+  type ClassificationMetrics,
+  type ClassMetrics,
+  classificationMetrics,
+  confusionMatrix,
+  macroF1,
+  perClassMetrics,
+} from "./train/metrics";
 export { learningRateAt, type ScheduleOptions } from "./train/schedule";

@@ -18,10 +18,13 @@ export interface TrainBatch {
   weights?: Float32Array;
 }
 
-/** Where batches come from: an endless stream with a position that can be saved and sought back to. */
-export interface BatchSource {
+/**
+ * Where batches come from: an endless stream with a position that can be saved and sought back to.
+ * Batches are language-model {@link TrainBatch}es unless `B` says otherwise.
+ */
+export interface BatchSource<B = TrainBatch> {
   /** The next batch. */
-  next(): TrainBatch;
+  next(): B;
   /** The position now, as JSON (what the next call to next() depends on). */
   position(): JsonValue;
   /** Returns to a position obtained from position(). */
@@ -77,12 +80,12 @@ export function randomWindowSource(stream: ArrayLike<number>, options: RandomWin
 }
 
 /** A source that cycles through fixed batches; position is the index of the next one. */
-export function cyclicSource(batches: readonly TrainBatch[]): BatchSource {
+export function cyclicSource<B = TrainBatch>(batches: readonly B[]): BatchSource<B> {
   if (batches.length === 0) throw new Error("cyclicSource needs at least one batch");
   let index = 0;
   return {
     next() {
-      const out = batches[index % batches.length] as TrainBatch;
+      const out = batches[index % batches.length] as B;
       index += 1;
       return out;
     },

@@ -7,8 +7,8 @@ import { AdamW, type AdamWOptions } from "./adamw";
 import type { BatchSource, TrainBatch } from "./batch";
 import { type Checkpoint, restoreWeights, snapshotWeights } from "./checkpoint";
 import { clipByGlobalNorm } from "./clip";
-import { accumulateGradients } from "./gradients";
-import { type Evaluation, evaluate } from "./loss";
+import { accumulateGradients, type StepGradients } from "./gradients";
+import { type Evaluation, evaluate, type LossModel } from "./loss";
 import { learningRateAt, type ScheduleOptions } from "./schedule";
 
 /** What onStep reports after each optimizer step. */
@@ -27,23 +27,23 @@ export interface StepReport {
   elapsedMs: number;
 }
 
-/** What onEval reports after each validation pass. */
-export interface EvalReport extends Evaluation {
+/** What onEval reports after each validation pass: the task's evaluation, the step and the best loss so far. */
+export type EvalReport<E extends Evaluation = Evaluation> = E & {
   step: number;
   /** Best validation loss so far (this one included). */
   best: number;
-}
+};
 
 /** Callbacks: the caller decides how to report; each may be async (the loop awaits it). */
-export interface TrainCallbacks {
+export interface TrainCallbacks<E extends Evaluation = Evaluation> {
   onStep?: (report: StepReport) => void | Promise<void>;
-  onEval?: (report: EvalReport) => void | Promise<void>;
+  onEval?: (report: EvalReport<E>) => void | Promise<void>;
   /** A checkpoint as plain data; saveCheckpoint turns it into safetensors bytes. */
   onCheckpoint?: (checkpoint: Checkpoint) => void | Promise<void>;
 }
 
-/** Options of {@link train}. */
-export interface TrainOptions {
+/** Options of {@link train}; `B` is the kind of batch and `E` what validation reports. */
+export interface TrainOptions<B = TrainBatch, E extends Evaluation = Evaluation> {
   /** The model's weights (base weights when training an adapter). */
   params: ReadonlyParams;
   config: ModelConfig;
@@ -51,7 +51,7 @@ export interface TrainOptions {
   adapter?: LoraAdapter;
   /** Variables to train; default: the adapter's, or else every variable of `params`. */
   trainable?: ReadonlyMap<string, tf.Variable>;
-  data: BatchSource;
+  data: BatchSource<B>;
   /** Total optimizer steps of the run (also the schedule's length unless schedule.totalSteps says otherwise). */
   steps: number;
   /** Peak learning rate, warmup and floor of the warmup + cosine schedule. */
@@ -61,7 +61,7 @@ export interface TrainOptions {
   clipNorm?: number;
   /** Micro-batches per optimizer step (gradient accumulation; default 1). */
   accumulation?: number;
-  callbacks?: TrainCallbacks;
+  callbacks?: TrainCallbacks<E>;
   /** Aborting stops the run between steps; the summary's status is "cancelled". */
   signal?: AbortSignal;
   /**
@@ -70,7 +70,7 @@ export interface TrainOptions {
    */
   checkpointEvery?: number;
   /** Held-out batches evaluated every `every` steps (and after the last step); `patience` enables early stopping. */
-  validation?: { batches: readonly TrainBatch[]; every: number; patience?: number; minDelta?: number };
+  validation?: { batches: readonly B[]; every: number; patience?: number; minDelta?: number };
   /** Seed of the run: dropout masks are derived from it and the step. */
   seed: number;
   /** Resumes from a checkpoint: weights, optimizer, data position, step and early-stopping state. */
@@ -78,7 +78,7 @@ export interface TrainOptions {
 }
 
 /** How a run ended and what it did. */
-export interface TrainSummary {
+export interface TrainSummary<E extends Evaluation = Evaluation> {
   status: "completed" | "cancelled" | "early-stopped";
   /** Steps completed, counting those before a resume. */
   steps: number;
@@ -87,13 +87,13 @@ export interface TrainSummary {
   /** Loss of the last step run (NaN when none). */
   finalLoss: number;
   /** Last and best validation evaluations, when validation ran. */
-  lastValidation?: Evaluation;
+  lastValidation?: E;
   bestValidationLoss?: number;
   elapsedMs: number;
   tokens: number;
 }
 
-function trainableOf(options: TrainOptions): ReadonlyMap<string, tf.Variable> {
+function trainableOf<B, E extends Evaluation>(options: TrainOptions<B, E>): ReadonlyMap<string, tf.Variable> {
   if (options.trainable) return options.trainable;
   if (options.adapter) return options.adapter.params;
   const variables = new Map<string, tf.Variable>();
@@ -110,6 +110,31 @@ function trainableOf(options: TrainOptions): ReadonlyMap<string, tf.Variable> {
  * resumed from a checkpoint reproduces the uninterrupted one.
  */
 export async function train(options: TrainOptions): Promise<TrainSummary> {
+  return runTraining(options, { gradients: accumulateGradients, evaluate });
+}
+
+/** What a training task supplies to {@link runTraining}: gradients of a step and validation. */
+export interface TrainingTask<B, E extends Evaluation> {
+  /** Loss and accumulated gradients of one optimizer step's micro-batches (dropout seeded by `seed`). */
+  gradients(
+    model: LossModel,
+    trainable: ReadonlyMap<string, tf.Variable>,
+    microBatches: readonly B[],
+    seed: number,
+  ): StepGradients;
+  /** Validation of held-out batches, without dropout. */
+  evaluate(model: LossModel, batches: readonly B[]): Promise<E>;
+}
+
+/**
+ * The loop behind {@link train} for any task (language modelling, classification): the same optimizer,
+ * schedule, clipping, accumulation, validation, early stopping on validation loss, checkpoints, resume
+ * and cancellation.
+ */
+export async function runTraining<B, E extends Evaluation>(
+  options: TrainOptions<B, E>,
+  task: TrainingTask<B, E>,
+): Promise<TrainSummary<E>> {
   const { config, adapter, data, steps, callbacks = {}, signal, validation, seed } = options;
   const trainable = trainableOf(options);
   const model = { params: options.params, config, adapter };
@@ -132,7 +157,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
   const losses: number[] = [];
   let tokens = 0;
   let status: TrainSummary["status"] = "completed";
-  let lastValidation: Evaluation | undefined;
+  let lastValidation: E | undefined;
   const checkpoint = (): Checkpoint => ({
     step,
     seed,
@@ -151,7 +176,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
       }
       const stepStarted = performance.now();
       const micro = Array.from({ length: accumulation }, () => data.next());
-      const result = accumulateGradients(model, trainable, micro, mixSeeds(seed, step));
+      const result = task.gradients(model, trainable, micro, mixSeeds(seed, step));
       let gradNorm: number;
       const learningRate = learningRateAt(step + 1, schedule);
       try {
@@ -174,7 +199,7 @@ export async function train(options: TrainOptions): Promise<TrainSummary> {
         elapsedMs: now - started,
       });
       if (validation && (step % validation.every === 0 || step === steps)) {
-        lastValidation = await evaluate(model, validation.batches);
+        lastValidation = await task.evaluate(model, validation.batches);
         if (lastValidation.loss < best - (validation.minDelta ?? 0)) {
           best = lastValidation.loss;
           sinceBest = 0;
