@@ -1,12 +1,12 @@
-import { cookies } from "next/headers";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ClientProviders } from "@/components/wallet/client-providers";
 import type { SessionInfo } from "@/components/wallet/siwe-adapter";
-import { findSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { findSession } from "@/lib/auth/session";
 import { readDeployment } from "@/lib/chain/deployments";
 import { readPublicConfig } from "@/lib/config/public";
 import { db } from "@/lib/db/client";
+import { readSessionToken } from "@/lib/http/session-cookie";
 import { log } from "@/lib/log";
 
 /**
@@ -15,7 +15,8 @@ import { log } from "@/lib/log";
  */
 export async function Providers({ children }: { children: ReactNode }) {
   await connection();
-  const config = { ...readPublicConfig(process.env), contracts: deployedAddresses() };
+  const publicConfig = readPublicConfig(process.env);
+  const config = { ...publicConfig, contracts: deployedAddresses(publicConfig.chainId) };
   return (
     <ClientProviders config={config} initialSession={await initialSession()}>
       {children}
@@ -24,8 +25,7 @@ export async function Providers({ children }: { children: ReactNode }) {
 }
 
 /** Addresses of this chain's deployed contracts for the browser; none when nothing is deployed. */
-function deployedAddresses(): Record<string, string> | undefined {
-  const chainId = Number(process.env.CHAIN_ID ?? 31337);
+function deployedAddresses(chainId: number): Record<string, string> | undefined {
   const deployment = readDeployment(chainId, process.env);
   if (!deployment) return undefined;
   return Object.fromEntries(Object.entries(deployment.contracts).map(([name, contract]) => [name, contract.address]));
@@ -33,7 +33,7 @@ function deployedAddresses(): Record<string, string> | undefined {
 
 async function initialSession(): Promise<SessionInfo> {
   try {
-    const session = await findSession(db(), (await cookies()).get(SESSION_COOKIE)?.value);
+    const session = await findSession(db(), await readSessionToken());
     if (!session) return { authenticated: false };
     return {
       authenticated: true,

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Locator, Page } from "@playwright/test";
 import { type Address, createPublicClient, http, keccak256, toHex } from "viem";
 import { contractAbis } from "../lib/chain/abis.generated";
+import { appContractNames } from "../lib/chain/deployments";
 import { RPC_URL } from "./env";
 import { connectWith, openApp, signMessage } from "./fixtures/app";
 import { expect, TEST_WALLET_NAME, test } from "./fixtures/test-wallet";
@@ -11,18 +12,7 @@ const shot = (name: string) => path.join(ARTIFACTS_DIR, "screenshots", `${name}.
 const chain = createPublicClient({ transport: http(RPC_URL) });
 
 /** Every contract the deployment records, as the debug page names them. */
-const deployed = [
-  "OpenToken",
-  "DatanetRegistry",
-  "ModelRegistry",
-  "InferencePayments",
-  "RewardsDistributor",
-  "Staking",
-  "Governor",
-  "Timelock",
-  "TeamVesting",
-  "InvestorVesting",
-];
+const deployed = appContractNames;
 
 const contractList = (page: Page) => page.getByRole("navigation", { name: "Contracts" });
 /** A function's block on the page: a region named by its signature, e.g. "balanceOf(address)". */

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Address, Hex } from "viem";
 
@@ -44,9 +44,28 @@ export function deploymentRecordFile(chainId: number, env: Record<string, string
   return path.resolve(process.cwd(), "contracts", "deployments", `${chainId}.json`);
 }
 
+const cache = new Map<string, { stamp: string; record: DeploymentRecord }>();
+
+/**
+ * Reads a deployment record file, or undefined when there is none. Pages read it on every
+ * request, so the parsed record is kept until the file changes (a new deployment).
+ */
+export function readDeploymentFile(file: string): DeploymentRecord | undefined {
+  let stamp: string;
+  try {
+    const stats = statSync(file);
+    stamp = `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return undefined;
+  }
+  const cached = cache.get(file);
+  if (cached?.stamp === stamp) return cached.record;
+  const record = JSON.parse(readFileSync(file, "utf8")) as DeploymentRecord;
+  cache.set(file, { stamp, record });
+  return record;
+}
+
 /** The recorded deployment on a chain, or undefined when nothing is deployed there yet. */
 export function readDeployment(chainId: number, env: Record<string, string | undefined>): DeploymentRecord | undefined {
-  const file = deploymentRecordFile(chainId, env);
-  if (!existsSync(file)) return undefined;
-  return JSON.parse(readFileSync(file, "utf8")) as DeploymentRecord;
+  return readDeploymentFile(deploymentRecordFile(chainId, env));
 }

@@ -4,14 +4,16 @@
  * `contracts:test` also writes passed/failed counts for `npm test`'s summary.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { forgeBinary } from "./build";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const arch = process.arch === "x64" ? "amd64" : process.arch;
-const forge = path.join(root, "node_modules", "@foundry-rs", `forge-${process.platform}-${arch}`, "bin", "forge");
-if (!existsSync(forge)) {
-  process.stderr.write(`forge not found at ${forge}. Run npm install.\n`);
+let forge: string;
+try {
+  forge = forgeBinary();
+} catch (error) {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 }
 

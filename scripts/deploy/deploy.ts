@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import {
   type Abi,
   type Address,
@@ -14,6 +13,7 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { appChain } from "@/lib/chain/chains";
+import { readDeploymentFile } from "@/lib/chain/deployments";
 import { type Artifact, readArtifact } from "./artifacts";
 import { type DeployConfig, deployConfig } from "./config";
 import { type DeployableContract, deployableContracts } from "./contracts";
@@ -52,9 +52,7 @@ export async function deployAll(
   const config = deployConfig(options.chainId, options.env ?? process.env, account.address);
   const fingerprint = fingerprintOf(artifacts, config, account.address);
 
-  const existing = existsSync(options.recordFile)
-    ? (JSON.parse(readFileSync(options.recordFile, "utf8")) as DeploymentRecord)
-    : undefined;
+  const existing = readDeploymentFile(options.recordFile);
   if (existing?.fingerprint === fingerprint && existing.chainId === options.chainId) {
     const codes = await Promise.all(
       Object.values(existing.contracts).map((contract) => publicClient.getCode({ address: contract.address })),

@@ -3,7 +3,6 @@ import path from "node:path";
 import type { DeploymentRecord } from "@/lib/chain/deployments";
 
 export type { AppContractName, DeployedContract, DeploymentRecord } from "@/lib/chain/deployments";
-export { readDeployment } from "@/lib/chain/deployments";
 
 /** Writes atomically (temp file + rename) so a killed deploy never leaves half a record. */
 export function writeRecord(file: string, record: DeploymentRecord): void {
