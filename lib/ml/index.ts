@@ -9,6 +9,7 @@ export {
   installAccelerator,
   installedAccelerators,
   type KernelOverride,
+  kernelProvider,
   uninstallAccelerator,
 } from "./backend/accelerators";
 export {
@@ -63,9 +64,12 @@ export { dropout } from "./kernels/dropout";
 export { embedding } from "./kernels/embedding";
 export { linear } from "./kernels/linear";
 export { matMul } from "./kernels/matmul";
+export { nativeKernels } from "./kernels/native/accelerator";
+export { NATIVE_ACCELERATOR } from "./kernels/native/name";
 export { layerNorm, rmsNorm } from "./kernels/norms";
 export { hashString, mixSeeds, uniformGenerator } from "./kernels/random";
 export { transpose2d } from "./kernels/transpose";
+export { product, transposedProductsAreFree } from "./kernels/transposed-products";
 export { wasmHeapViewKernels } from "./kernels/wasm/accelerator";
 export { PINNED_TFJS_VERSION } from "./kernels/wasm/internals";
 // LoRA adapters.

@@ -36,7 +36,8 @@ export function positiveInt(name: string, value: string | undefined): number {
 
 /** A short description of the engine's backend, e.g. "wasm simd, accelerators: wasm-heap-view". */
 export function describeBackend(info: BackendInfo): string {
-  return `${info.name}${info.simd ? " simd" : ""}, accelerators: ${info.accelerators.join(", ") || "none"}`;
+  const skipped = (info.skippedAccelerators ?? []).map(({ name, reason }) => `; ${name} skipped: ${reason}`).join("");
+  return `${info.name}${info.simd ? " simd" : ""}, accelerators: ${info.accelerators.join(", ") || "none"}${skipped}`;
 }
 
 /** Prints rows as a left-aligned table with a header. */

@@ -72,6 +72,11 @@ export function uninstallAccelerator(accelerator: Accelerator): void {
   }
 }
 
+/** The accelerator whose kernel is registered under this name on a backend now, if any. */
+export function kernelProvider(kernelName: string, backendName: string): string | undefined {
+  return overrideRecord(kernelName, backendName)?.accelerator;
+}
+
 /** Names of the accelerators whose kernels are registered on a backend now. */
 export function installedAccelerators(backendName: string): string[] {
   const names = new Set<string>();

@@ -1,4 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
+import { nativeKernels } from "../kernels/native/accelerator";
 import { wasmHeapViewKernels } from "../kernels/wasm/accelerator";
 import { type Accelerator, installAccelerator, installedAccelerators } from "./accelerators";
 import { installedTensorflowPackages, loadTensorflowBackend } from "./tensorflow";
@@ -31,13 +32,15 @@ export interface BackendInfo {
   package?: string;
   /** Accelerators whose kernels are registered on this backend. */
   accelerators: string[];
+  /** Built-in accelerators for this backend that could not be installed, with the reason. */
+  skippedAccelerators?: { name: string; reason: string }[];
   /** auto: why a faster backend was passed over, when one failed. */
   fallbackReason?: string;
 }
 
-/** The built-in accelerators for a backend. */
+/** The built-in accelerators for a backend, in installation order (the native kernels win over the JS ones). */
 export function defaultAccelerators(name: BackendName): Accelerator[] {
-  return name === "wasm" ? [wasmHeapViewKernels] : [];
+  return name === "wasm" ? [wasmHeapViewKernels, nativeKernels()] : [];
 }
 
 /** Validates an explicit choice or the ML_BACKEND value; undefined and "" mean "auto". */
@@ -82,10 +85,19 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   for (const name of candidates) {
     try {
       const info = await activate(name);
+      const skippedAccelerators: { name: string; reason: string }[] = [];
       for (const accelerator of options.accelerators ?? defaultAccelerators(name)) {
-        if (accelerator.backendName === name) installAccelerator(accelerator);
+        if (accelerator.backendName !== name) continue;
+        const reason = accelerator.unavailableReason();
+        if (reason !== undefined) skippedAccelerators.push({ name: accelerator.name, reason });
+        else installAccelerator(accelerator);
       }
-      return { ...info, accelerators: installedAccelerators(name), ...(fallbackReason ? { fallbackReason } : {}) };
+      return {
+        ...info,
+        accelerators: installedAccelerators(name),
+        ...(skippedAccelerators.length > 0 ? { skippedAccelerators } : {}),
+        ...(fallbackReason ? { fallbackReason } : {}),
+      };
     } catch (error) {
       const reason = `${name}: ${error instanceof Error ? error.message : String(error)}`;
       if (choice !== "auto") throw new Error(`cannot use the ${reason}`);

@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { customOp } from "./custom-op";
-import { transposeLastTwo } from "./transpose";
+import { product } from "./transposed-products";
 
 /**
  * Scaled dot-product attention for grouped-query heads, softmax(q·kᵀ·scale + bias)·v:
@@ -8,9 +8,9 @@ import { transposeLastTwo } from "./transpose";
  * multi-head attention), k and v [B, Hkv, Tk, dh], bias additive and broadcastable to the scores
  * [B, Hkv, G, T, Tk] (a causal [T, Tk] mask, or [B, 1, 1, T, Tk] with padding). Returns [B, Hkv, G, T, dh].
  *
- * Every product is an untransposed batched matmul over B·Hkv items with the G·T query rows of a
+ * Every product is a batched matmul over B·Hkv items with the G·T query rows of a
  * group stacked, so keys are never repeated per query head; the gradient is written out with
- * explicit transposes for the same reason (the wasm backend's transposed matmuls are slow).
+ * products whose transposes are explicit unless the backend makes them free (see transposed-products.ts).
  */
 export function groupedAttention(
   q: tf.Tensor5D,
@@ -30,7 +30,7 @@ export function groupedAttention(
     const qs = tf.mul(tf.reshape(qIn, [items, rows, headDim]), scale) as tf.Tensor3D;
     const k3 = tf.reshape(kIn, [items, keys, headDim]) as tf.Tensor3D;
     const v3 = tf.reshape(vIn, [items, keys, headDim]) as tf.Tensor3D;
-    const scores = tf.matMul(qs, transposeLastTwo(k3)).reshape([batch, kvHeads, groups, queries, keys]);
+    const scores = product(qs, k3, false, true).reshape([batch, kvHeads, groups, queries, keys]);
     const probs = tf.softmax(tf.add(scores, bias)).reshape([items, rows, keys]) as tf.Tensor3D;
     save([qs, k3, v3, probs]);
     return {
@@ -38,11 +38,11 @@ export function groupedAttention(
       gradFunc: (dy, saved) => {
         const [qSaved, kSaved, vSaved, p] = saved as [tf.Tensor3D, tf.Tensor3D, tf.Tensor3D, tf.Tensor3D];
         const dOut = tf.reshape(dy, [items, rows, headDim]) as tf.Tensor3D;
-        const dv = tf.matMul(transposeLastTwo(p), dOut);
-        const dProbs = tf.matMul(dOut, transposeLastTwo(vSaved));
+        const dv = product(p, dOut, true, false);
+        const dProbs = product(dOut, vSaved, false, true);
         const dScores = tf.mul(p, tf.sub(dProbs, tf.sum(tf.mul(dProbs, p), -1, true))) as tf.Tensor3D;
         const dq = tf.mul(tf.matMul(dScores, kSaved), scale);
-        const dk = tf.matMul(transposeLastTwo(dScores), qSaved);
+        const dk = product(dScores, qSaved, true, false);
         return [dq.reshape(q.shape), dk.reshape(k.shape), dv.reshape(v.shape)];
       },
     };

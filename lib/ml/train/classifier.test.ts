@@ -117,7 +117,7 @@ describe("trainClassifier", () => {
       padTokenId: PAD,
       data: classificationSource(train, { ...batchOptions, shuffleSeed: 2 }),
       steps: 300,
-      schedule: { peak: 0.02, warmupSteps: 10 },
+      schedule: { peak: 0.01, warmupSteps: 30 },
       clipNorm: 1,
       seed: 1,
       validation: { batches: heldBatches, every: 100 },

@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installAccelerator, installedAccelerators, uninstallAccelerator } from "../../backend/accelerators";
 import { initBackend } from "../../backend/init";
+import { nativeKernels } from "../native/accelerator";
 import { randomTensor } from "../test-helpers";
 import { wasmHeapViewKernels } from "./accelerator";
 
@@ -31,11 +32,15 @@ function maxRelative([expected, actual]: [Float32Array, Float32Array]): number {
 }
 
 describe("wasm heap-view kernels", () => {
+  // These compare the pure-JS kernels with the backend's own, so the native ones stay out of the way.
+  const native = nativeKernels();
   beforeAll(async () => {
     await initBackend({ backend: "wasm" });
+    uninstallAccelerator(native);
   });
   afterAll(() => {
     installAccelerator(wasmHeapViewKernels);
+    installAccelerator(native);
   });
 
   it("are installed on wasm by default, once", () => {
