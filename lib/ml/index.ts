@@ -155,6 +155,7 @@ export {
 } from "./train/classification-loss";
 export { type ClassifierTrainOptions, trainClassifier } from "./train/classifier";
 export { clipByGlobalNorm, type Gradients, globalNorm } from "./train/clip";
+export { type ExampleSourceOptions, epochOrder, exampleBatches, exampleSource } from "./train/example-source";
 export {
   accumulateGradients,
   accumulateLossGradients,
@@ -162,6 +163,16 @@ export {
   type LossSpec,
   type StepGradients,
 } from "./train/gradients";
+export {
+  examplesFromInstructions,
+  examplesFromWindows,
+  type LmBatchOptions,
+  type LmExample,
+  type LmSourceOptions,
+  lmBatches,
+  lmSource,
+  packLmBatch,
+} from "./train/lm-examples";
 export {
   type EvalReport,
   runTraining,

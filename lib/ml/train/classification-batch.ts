@@ -1,5 +1,5 @@
-import { mixSeeds, uniformGenerator } from "../kernels/random";
 import type { BatchSource } from "./batch";
+import { exampleBatches, exampleSource } from "./example-source";
 
 /** One labelled, tokenized example of a classification set. */
 export interface LabelledExample {
@@ -52,28 +52,15 @@ export function classificationBatches(
   examples: readonly LabelledExample[],
   options: ClassificationBatchOptions,
 ): ClassificationBatch[] {
-  const out: ClassificationBatch[] = [];
-  for (let start = 0; start < examples.length; start += options.batch) {
-    out.push(packClassificationBatch(examples.slice(start, start + options.batch), options.length, options.padId));
-  }
-  return out;
+  return exampleBatches(examples, options.batch, (rows) =>
+    packClassificationBatch(rows, options.length, options.padId),
+  );
 }
 
 /** Options of {@link classificationSource}. */
 export interface ClassificationSourceOptions extends ClassificationBatchOptions {
   /** When set, each pass over the examples is in an order shuffled from this seed and the pass number. */
   shuffleSeed?: number;
-}
-
-function epochOrder(count: number, seed: number | undefined, epoch: number): number[] {
-  const order = Array.from({ length: count }, (_, i) => i);
-  if (seed === undefined) return order;
-  const random = uniformGenerator(mixSeeds(seed, epoch));
-  for (let i = count - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j] as number, order[i] as number];
-  }
-  return order;
 }
 
 /**
@@ -84,31 +71,7 @@ export function classificationSource(
   examples: readonly LabelledExample[],
   options: ClassificationSourceOptions,
 ): BatchSource<ClassificationBatch> {
-  if (examples.length === 0) throw new Error("classificationSource needs at least one example");
-  const count = examples.length;
-  let served = 0;
-  let epoch = -1;
-  let order: number[] = [];
-  const exampleAt = (index: number): LabelledExample => {
-    const pass = Math.floor(index / count);
-    if (pass !== epoch) {
-      epoch = pass;
-      order = epochOrder(count, options.shuffleSeed, pass);
-    }
-    return examples[order[index % count] as number] as LabelledExample;
-  };
-  return {
-    next() {
-      const rows = Array.from({ length: options.batch }, (_, b) => exampleAt(served + b));
-      served += options.batch;
-      return packClassificationBatch(rows, options.length, options.padId);
-    },
-    position: () => served,
-    seek(position) {
-      if (typeof position !== "number" || !Number.isInteger(position) || position < 0) {
-        throw new Error(`classificationSource: bad position ${JSON.stringify(position)}`);
-      }
-      served = position;
-    },
-  };
+  return exampleSource("classificationSource", examples, options, (rows) =>
+    packClassificationBatch(rows, options.length, options.padId),
+  );
 }
