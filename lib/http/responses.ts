@@ -4,18 +4,31 @@ import { DomainError } from "@/lib/errors";
 import { log } from "@/lib/log";
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues?: { path: string; message: string }[] };
+  error: {
+    code: string;
+    message: string;
+    details?: Record<string, unknown>;
+    /** Invalid input: each problem with the path of the field it concerns (also in details.issues). */
+    issues?: { path: string; message: string }[];
+  };
 }
 
 /** Maps a thrown error to a JSON response: domain errors keep their status, bad input is 422, the rest 500. */
 export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   if (error instanceof DomainError) {
-    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+    const details = error.details ? { details: error.details } : {};
+    return NextResponse.json(
+      { error: { code: error.code, message: error.message, ...details } },
+      { status: error.status },
+    );
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
     const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-    return NextResponse.json({ error: { code: "invalid_request", message: summary, issues } }, { status: 422 });
+    return NextResponse.json(
+      { error: { code: "invalid_request", message: summary, details: { issues }, issues } },
+      { status: 422 },
+    );
   }
   log.error({ err: error }, "unhandled error in route handler");
   return NextResponse.json(

@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { getDatanet } from "@/lib/datanets/get";
+import { db } from "@/lib/db/client";
+import { currentSession } from "@/lib/http/current-session";
+import { errorResponse, noStore } from "@/lib/http/responses";
+
+/** One Datanet (by id or slug) with its statistics. */
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    const { id } = await context.params;
+    const session = await currentSession();
+    const datanet = await getDatanet(db(), id, session?.userId);
+    return NextResponse.json({ datanet }, { headers: noStore });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
