@@ -61,6 +61,10 @@ export async function confirmRegistration(
   }
   return db.datanet.update({
     where: { id: datanet.id },
-    data: { onchainId: event.datanetId, registerTxHash: input.txHash.toLowerCase() },
+    data: {
+      onchainId: event.datanetId,
+      onchainRegistry: input.registry.toLowerCase(),
+      registerTxHash: input.txHash.toLowerCase(),
+    },
   });
 }

@@ -1,21 +1,12 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { readDeployment } from "@/lib/chain/deployments";
 import { chainClient } from "@/lib/chain/server";
-import { serverConfig } from "@/lib/config/server";
 import { getDatanet } from "@/lib/datanets/get";
 import { confirmRegistration, registrationCall } from "@/lib/datanets/register";
+import { datanetRegistry } from "@/lib/datanets/registry";
 import { db } from "@/lib/db/client";
-import { DomainError } from "@/lib/errors";
 import { currentSession, requireSession } from "@/lib/http/current-session";
 import { errorResponse, noStore, parseJsonBody } from "@/lib/http/responses";
-
-function registryAddress() {
-  const config = serverConfig();
-  const deployment = readDeployment(config.CHAIN_ID, process.env);
-  if (!deployment) throw new DomainError("not_deployed", "The contracts are not deployed on this chain yet.", 503);
-  return deployment.contracts.DatanetRegistry.address;
-}
 
 /** The createDatanet call the owner's wallet sends (and the on-chain id once registered). */
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
@@ -25,7 +16,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const datanet = await getDatanet(db(), id, session?.userId);
     return NextResponse.json(
       {
-        registry: registryAddress(),
+        registry: datanetRegistry().address,
         onchainId: datanet.onchainId,
         txHash: datanet.registerTxHash,
         call: registrationCall(datanet, new URL(request.url).origin),
@@ -51,7 +42,7 @@ export async function POST(request: Request, context: { params: Promise<{ id: st
       ownerId: session.userId,
       txHash,
       client: chainClient(),
-      registry: registryAddress(),
+      registry: datanetRegistry().address,
     });
     return NextResponse.json(
       { onchainId: registered.onchainId?.toString(), txHash: registered.registerTxHash },
