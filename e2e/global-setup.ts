@@ -7,6 +7,7 @@ import { fallbackDataDir } from "../scripts/lib/embedded-postgres";
 import { stopOrphans } from "../scripts/lib/managed-process";
 import { isProcessAlive, waitForExit } from "../scripts/lib/processes";
 import { E2E_ANVIL_PORT, E2E_CHAIN_ID, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PG_PORT, E2E_PORT } from "./env";
+import { acquireRunLock, releaseRunLock } from "./run-lock";
 import {
   ARTIFACTS_DIR,
   commandLineOf,
@@ -30,6 +31,7 @@ const START_TIMEOUT_MS = 6 * 60_000;
  */
 export default async function globalSetup(_config: FullConfig): Promise<void> {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  await acquireRunLock((line) => process.stdout.write(`[stack] ${line}\n`));
   await stopLeftovers();
   rmSync(DATA_DIR, { recursive: true, force: true });
   // As root with a checkout the postgres user cannot enter, the cluster lives outside the data
@@ -118,6 +120,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     }
     forgetStack();
     await stopOrphans(RUN_DIR, () => {});
+    releaseRunLock();
     throw new Error(
       `The product (node --import tsx scripts/start.ts) ${outcome}. Last 50 lines of its output (all of it in ${path.relative(ROOT, STACK_LOG)}):\n${stack.tail(50)}`,
     );

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { FullConfig } from "@playwright/test";
 import { stopOrphans } from "../scripts/lib/managed-process";
 import { isProcessAlive, waitForExit } from "../scripts/lib/processes";
+import { releaseRunLock } from "./run-lock";
 import {
   commandLineOf,
   forgetStack,
@@ -42,6 +43,7 @@ export default async function globalTeardown(_config: FullConfig): Promise<void>
     }
   }
   forgetStack();
+  releaseRunLock();
 
   const leftovers = existsSync(RUN_DIR) ? readdirSync(RUN_DIR).filter((file) => file.endsWith(".pid")) : [];
   if (leftovers.length > 0) {
