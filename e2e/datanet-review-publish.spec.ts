@@ -1,0 +1,202 @@
+import path from "node:path";
+import type { APIRequestContext, Page } from "@playwright/test";
+import type { Address, Hex } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { contributionTypedData } from "../lib/datanets/versions/signature";
+import { OTHER_ACCOUNT } from "./env";
+import { connectWith, openApp, signMessage } from "./fixtures/app";
+import { expect, injectTestWallet, TEST_WALLET_NAME, test } from "./fixtures/test-wallet";
+import { ARTIFACTS_DIR } from "./stack-process";
+
+/** anvil's default account #1, the test wallet's account: its well-known key signs the contribution here. */
+const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
+
+/**
+ * Pictures for people to look at, not assertions: e2e/.artifacts/screenshots/review-publish-<name>-<width>-<theme>.png,
+ * full page, at 1280 and 390 px in light and dark.
+ */
+async function snap(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  for (const [label, size] of [
+    ["1280", { width: 1280, height: 800 }],
+    ["390", { width: 390, height: 844 }],
+  ] as const) {
+    await page.setViewportSize(size);
+    for (const theme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.waitForTimeout(150);
+      await page.screenshot({
+        path: path.join(ARTIFACTS_DIR, "screenshots", `review-publish-${name}-${label}-${theme}.png`),
+        fullPage: true,
+        animations: "disabled",
+      });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(viewport);
+}
+
+async function signIn(page: Page, address: string, path: string): Promise<void> {
+  await openApp(page, path);
+  await connectWith(page, TEST_WALLET_NAME);
+  await signMessage(page, address);
+}
+
+/** Previews, signs (EIP-712) and submits a CSV through the API, as the Contribute tab does. */
+async function contributeCsv(request: APIRequestContext, datanetId: string, csv: string): Promise<string> {
+  const file = { name: "mail.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+  const preview = await request.post(`/api/datanets/${datanetId}/contributions/preview`, {
+    multipart: { files: file },
+  });
+  expect(preview.status()).toBe(200);
+  const prepared = (await preview.json()) as {
+    contentRoot: Hex;
+    rowCount: number;
+    license: string;
+    datanetSigningId: string;
+  };
+  const registration = (await (await request.get(`/api/datanets/${datanetId}/registration`)).json()) as {
+    registry: Address;
+  };
+  const domain = { chainId: 31337, verifyingContract: registration.registry };
+  const deadline = Math.floor(Date.now() / 1000) + 600;
+  const nonce = BigInt(Date.now());
+  const signature = await privateKeyToAccount(OWNER_KEY).signTypedData(
+    contributionTypedData(domain, {
+      datanetId: BigInt(prepared.datanetSigningId),
+      contentRoot: prepared.contentRoot,
+      rowCount: BigInt(prepared.rowCount),
+      license: prepared.license,
+      nonce,
+      deadline: BigInt(deadline),
+    }),
+  );
+  const submitted = await request.post(`/api/datanets/${datanetId}/contributions`, {
+    multipart: {
+      files: file,
+      signed: JSON.stringify({
+        contentRoot: prepared.contentRoot,
+        rowCount: prepared.rowCount,
+        license: prepared.license,
+        nonce: nonce.toString(),
+        deadline,
+        signature,
+        ...domain,
+      }),
+    },
+  });
+  expect(submitted.status()).toBe(201);
+  return ((await submitted.json()) as { contribution: { id: string } }).contribution.id;
+}
+
+test.describe("Datanet review and publishing", () => {
+  test.setTimeout(180_000);
+
+  test("a contribution is approved in the Review tab and published on-chain from the Versions tab", async ({
+    page,
+    walletAddress,
+    browser,
+  }) => {
+    // The owner signs in and creates a Datanet reviewed by one invited address.
+    await signIn(page, walletAddress, "/datanets");
+    const name = `Spam or ham ${Date.now().toString(36)}`;
+    const created = await page.request.post("/api/datanets", {
+      data: {
+        name,
+        summary: "Short emails labelled spam or ham, for a first classifier.",
+        domain: "email",
+        license: "CC0-1.0",
+        kind: "labelled",
+        review: { minReviews: 1, approvalThreshold: 0.5, reviewers: "invited", invited: [OTHER_ACCOUNT] },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { datanet } = (await created.json()) as { datanet: { id: string; slug: string } };
+    await contributeCsv(
+      page.request,
+      datanet.id,
+      "text,label\nWin a free cruise now,spam\nMinutes of Tuesday's meeting,ham\nCheap pills online,spam\n",
+    );
+
+    await page.goto(`/datanets/${datanet.slug}?tab=review`);
+    await expect(page.getByText("You are not invited to review this Datanet")).toBeVisible();
+    await expect(
+      page.getByRole("region", { name: "My contributions" }).getByText("waiting for 1 more review"),
+    ).toBeVisible();
+    await snap(page, "review-not-invited");
+    await page.goto(`/datanets/${datanet.slug}?tab=rows`);
+    await expect(page.getByRole("heading", { name: "No accepted rows yet" })).toBeVisible();
+    await snap(page, "rows-empty");
+    await page.getByRole("combobox", { name: "Row status" }).click();
+    await page.getByRole("option", { name: "Pending review" }).click();
+    await expect(page.getByRole("table", { name: "Rows" })).toContainText("Cheap pills online");
+    await snap(page, "rows-pending");
+    await page.goto(`/datanets/${datanet.slug}?tab=versions`);
+    await expect(page.getByRole("region", { name: "Publish a new version" })).toBeVisible();
+    await snap(page, "versions-unregistered");
+
+    // The invited reviewer signs in with a wallet of their own and approves it in the Review tab.
+    const reviewerContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const reviewer = await reviewerContext.newPage();
+    await injectTestWallet(reviewer, { address: OTHER_ACCOUNT });
+    await signIn(reviewer, OTHER_ACCOUNT, `/datanets/${datanet.slug}?tab=review`);
+    const item = reviewer.getByRole("article").filter({ hasText: "3 rows from" });
+    await expect(item).toBeVisible();
+    await expect(item.getByText("Quality score")).toBeVisible();
+    await expect(item.getByRole("listitem", { name: "Row 1" })).toContainText("Win a free cruise now");
+    await snap(reviewer, "review-queue");
+    await item.getByRole("listitem", { name: "Row 3" }).getByRole("button", { name: "Reject this row" }).click();
+    await item.getByRole("textbox", { name: "Why reject row 3?" }).fill("Too short to teach anything.");
+    await item.getByRole("listitem", { name: "Row 3" }).getByRole("button", { name: "Keep this row" }).click();
+    await item.getByRole("textbox", { name: "Reason" }).fill("Clear labels.");
+    await item.getByRole("button", { name: "Approve" }).click();
+    await expect(item.getByRole("status")).toContainText("accepted — 1 of 1 approved");
+    await snap(reviewer, "review-decided");
+    await reviewerContext.close();
+
+    // The owner sees the decision on their contribution, then registers and publishes version 1.
+    await page.goto(`/datanets/${datanet.slug}?tab=review`);
+    const mine = page.getByRole("region", { name: "My contributions" });
+    await expect(mine.getByText("accepted — 1 of 1 approved")).toBeVisible();
+    await expect(mine.getByText("“Clear labels.”")).toBeVisible();
+    await page.goto(`/datanets/${datanet.slug}?tab=rows`);
+    await expect(page.getByRole("table", { name: "Rows" })).toContainText("Win a free cruise now");
+    await snap(page, "rows-accepted");
+    await page.goto(`/datanets/${datanet.slug}?tab=contributors`);
+    await expect(page.getByRole("table", { name: "Contributors leaderboard" })).toBeVisible();
+    await snap(page, "contributors");
+
+    await page.goto(`/datanets/${datanet.slug}?tab=versions`);
+    const panel = page.getByRole("region", { name: "Publish a new version" });
+    await expect(panel).toBeVisible();
+    await panel.getByRole("button", { name: "Register on-chain" }).click();
+    await expect(panel.getByText(/Registered as #\d+/)).toBeVisible({ timeout: 60_000 });
+
+    await panel.getByRole("textbox", { name: "Changelog" }).fill("First cut: three labelled emails.");
+    await panel.getByRole("button", { name: "Publish version 1" }).click();
+    await expect(panel.getByText("Version 1 is published on-chain.")).toBeVisible({ timeout: 60_000 });
+    const record = panel.getByTestId("onchain-record-1");
+    await expect(record).toContainText("On-chain root equals the app's root");
+
+    // The root the chain holds is the one the app stored.
+    const versions = (await (await page.request.get(`/api/datanets/${datanet.id}/versions`)).json()) as {
+      versions: { number: number; status: string; merkleRoot: string }[];
+    };
+    const v1 = versions.versions.find((v) => v.number === 1);
+    expect(v1?.status).toBe("confirmed");
+    await expect(record.getByTestId("onchain-root")).toHaveAttribute("title", v1?.merkleRoot ?? "");
+
+    // The timeline lists it, with its own check against the chain.
+    const entry = page.getByRole("listitem", { name: "Version 1" });
+    await expect(entry).toContainText("First cut: three labelled emails.");
+    await expect(entry.getByTestId("onchain-record-1")).toContainText("On-chain root equals the app's root");
+    await snap(page, "versions-published");
+
+    // The diff page lists the rows version 1 added.
+    await entry.getByRole("link", { name: "Rows" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Version 1" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Rows added" })).toContainText("Minutes of Tuesday");
+    await snap(page, "diff");
+  });
+});
