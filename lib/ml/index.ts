@@ -24,6 +24,11 @@ export {
 } from "./backend/init";
 export { installedTensorflowPackages, TENSORFLOW_PACKAGES } from "./backend/tensorflow";
 export { wasmBinaryFolder } from "./backend/wasm";
+// Shipped base models: the catalog, their folders and loading them.
+export { CATALOG, CatalogError, catalogModel, listCatalog } from "./catalog/catalog";
+export { loadCatalogModel } from "./catalog/load";
+export { catalogModelFolder, catalogRoot } from "./catalog/paths";
+export type { CatalogFamily, CatalogLicense, CatalogModel } from "./catalog/types";
 // Generation: sampling, streaming with the KV cache, stop conditions, batches.
 export { generateBatch } from "./generate/batch";
 export { generate, generateText } from "./generate/generate";

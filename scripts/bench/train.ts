@@ -1,5 +1,6 @@
 /**
- * `npm run bench:train [-- --json] [--rounds N] [--steps N] [--warmup N] [--no-torch] [--backend wasm]`:
+ * `npm run bench:train [-- --json] [--rounds N] [--steps N] [--warmup N] [--no-torch] [--backend wasm]
+ *  [--models id,… | none] [--model-rounds N] [--model-steps N] [--model-batch N]`:
  * training throughput (tokens/s) of the ML engine on the reference configuration — GPT-2 family, byte
  * vocabulary 256, d_model 128, 4 heads, 2 layers, context 64, batch 16; full fine-tuning and LoRA rank 8
  * on q, k, v, o — and, in the same run, of the PyTorch reference (scripts/bench/torch_reference.py, one
@@ -10,24 +11,14 @@
  * setImmediate yield between steps, so rounds of the two modes can alternate with one optimizer each.
  * After a warm-up, each round times `--steps` engine steps per mode, then one PyTorch process per mode
  * (its own warm-up and `--torch-steps` steps); figures are medians over the rounds.
+ * Then the same step on each shipped base model (lib/ml's catalog) at its context length, engine only.
  */
 import { execFile, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import type * as tf from "@tensorflow/tfjs";
 import { memory } from "@tensorflow/tfjs";
-import {
-  AdamW,
-  accumulateGradients,
-  type BackendInfo,
-  clipByGlobalNorm,
-  createLoraAdapter,
-  initBackend,
-  initParams,
-  mixSeeds,
-  parseBackendChoice,
-  randomWindowSource,
-} from "../../lib/ml";
+import { type BackendInfo, initBackend, initParams, parseBackendChoice } from "../../lib/ml";
+import { benchBaseModels } from "./base-models";
 import {
   BATCH,
   CONTEXT,
@@ -38,6 +29,7 @@ import {
   REFERENCE_LORA,
   referenceConfig,
 } from "./common";
+import { engineTrainer } from "./trainer";
 
 const { values: args } = parseArgs({
   options: {
@@ -48,6 +40,10 @@ const { values: args } = parseArgs({
     "no-torch": { type: "boolean", default: false },
     backend: { type: "string" },
     json: { type: "boolean", default: false },
+    models: { type: "string", default: "" },
+    "model-rounds": { type: "string", default: "3" },
+    "model-steps": { type: "string", default: "2" },
+    "model-batch": { type: "string", default: "8" },
   },
 });
 
@@ -58,33 +54,17 @@ const PYTHON = process.env.BENCH_PYTHON ?? "/usr/bin/python3";
 const TORCH_SCRIPT = fileURLToPath(new URL("./torch_reference.py", import.meta.url));
 const INSTALL_HINT = "apt-get install -y python3-torch libopenblas0-pthread";
 const config = referenceConfig();
-const corpus = Buffer.from(
-  "0x1f transfer 100 tokens to alice; 0x2e transfer 250 tokens to bob; reward split: alice 60%, bob 40%. ".repeat(200),
-);
 
-/** One engine trainer: the training loop's step on its own model, data stream and AdamW. */
-function engineTrainer(mode: Mode) {
+/** One engine trainer on the reference config: its own model, data stream and AdamW. */
+function referenceTrainer(mode: Mode) {
   const params = initParams(config, { seed: mode === "full" ? 1 : 2 });
-  const adapter = mode === "lora" ? createLoraAdapter(config, REFERENCE_LORA, { seed: 3 }) : undefined;
-  const trainable: ReadonlyMap<string, tf.Variable> = adapter ? adapter.params : (params as Map<string, tf.Variable>);
-  const model = { params, config, adapter };
-  const data = randomWindowSource(corpus, { batch: BATCH, length: CONTEXT, seed: 7 });
-  const optimizer = new AdamW();
-  let step = 0;
-  return {
-    /** One optimizer step; returns its loss. */
-    step(): number {
-      const result = accumulateGradients(model, trainable, [data.next()], mixSeeds(0, step));
-      try {
-        clipByGlobalNorm(result.grads, Number.POSITIVE_INFINITY);
-        optimizer.apply(trainable, result.grads, 3e-3);
-      } finally {
-        for (const g of result.grads.values()) g.dispose();
-      }
-      step += 1;
-      return result.loss;
-    },
-  };
+  return engineTrainer({
+    config,
+    params,
+    ...(mode === "lora" ? { lora: REFERENCE_LORA } : {}),
+    batch: BATCH,
+    length: CONTEXT,
+  });
 }
 
 interface TorchResult {
@@ -152,7 +132,7 @@ async function main() {
   }
   const withTorch = torch?.ok === true;
 
-  const trainers = { full: engineTrainer("full"), lora: engineTrainer("lora") };
+  const trainers = { full: referenceTrainer("full"), lora: referenceTrainer("lora") };
   for (const mode of MODES) for (let i = 0; i < warmup; i++) trainers[mode].step();
   say(
     `reference config, batch ${BATCH} × context ${CONTEXT}; ${rounds} rounds × ${steps} engine steps` +
@@ -259,3 +239,12 @@ async function main() {
 }
 
 await main();
+if (args.models !== "none") {
+  await benchBaseModels({
+    ids: args.models ? args.models.split(",") : [],
+    rounds: positiveInt("model-rounds", args["model-rounds"]),
+    steps: positiveInt("model-steps", args["model-steps"]),
+    batch: positiveInt("model-batch", args["model-batch"]),
+    json: Boolean(args.json),
+  });
+}
