@@ -43,7 +43,11 @@ function dataSection(report: PretrainReport): string[] {
   );
   const skipped = report.corpora
     .filter((c) => c.skippedDocuments > 0)
-    .map((c) => `${c.title}: ${int(c.skippedDocuments)} documents over the recipe's size limit were left out.`);
+    .map(
+      (c) =>
+        `${c.title}: ${int(c.skippedDocuments)} document${c.skippedDocuments === 1 ? "" : "s"} over the recipe's ` +
+        "size limit left out.",
+    );
   return [
     "| corpus | source | licence | documents (train / validation) | bytes (train / validation) |",
     "|---|---|---|---|---|",
