@@ -37,6 +37,7 @@ interface IngestResult {
   flagged: number;
   counts: Record<string, number>;
   previewMs: number;
+  previewPhasesMs: Record<string, number>;
   submitMs: number;
   rowsPerSecond: number;
   peakRssMb: number;
@@ -119,6 +120,10 @@ async function main() {
         String(r.peakRssMb),
       ]),
     );
+    for (const r of results) {
+      const phases = Object.entries(r.previewPhasesMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+      console.log(`${r.format} preview by phase: ${phases.join(", ")}`);
+    }
     console.log("\nend to end = parse, quality checks against the stored rows, signature check, transactional store");
     console.log(
       `goal: ≥ 10,000 rows/s and ≤ 512 MB peak; Merkle root over ${leaves.toLocaleString("en")} leaves: ${(merkle.ms / 1000).toFixed(2)} s (goal ≤ 3 s)`,

@@ -8,15 +8,12 @@ import {
   signatureFromBytes,
 } from "../quality";
 
-/** Rows that count as existing data: stored in a Datanet the viewer may see, not in a rejected contribution. */
+/** Rows that count as existing data (aliases r, d, c): in a Datanet the viewer may see, not in a rejected contribution. */
 function visibleRows(viewerId: string | undefined): Prisma.Sql {
   const visible = viewerId
     ? Prisma.sql`(d.visibility = 'public' OR d.owner_id = ${viewerId})`
     : Prisma.sql`d.visibility = 'public'`;
-  return Prisma.sql`FROM datanet_rows r
-    JOIN datanets d ON d.id = r.datanet_id
-    JOIN contributions c ON c.id = r.contribution_id
-   WHERE c.status <> 'rejected' AND ${visible}`;
+  return Prisma.sql`c.status <> 'rejected' AND ${visible}`;
 }
 
 /**
@@ -33,9 +30,15 @@ export function existingLookup(
     const inDatanet = scope.within
       ? Prisma.sql`r.datanet_id = ${scope.datanetId}`
       : Prisma.sql`r.datanet_id <> ${scope.datanetId}`;
+    // Joined against the unnested hashes (index lookups), not `= ANY(array)`, which a sequential scan
+    // would test row by row against every hash of the batch.
     const rows = await db.$queryRaw<{ norm_hash: string; datanet_id: string; id: bigint }[]>`
       SELECT DISTINCT ON (r.norm_hash) r.norm_hash, r.datanet_id, r.id
-        ${visibleRows(scope.viewerId)} AND ${inDatanet} AND r.norm_hash = ANY(${[...hashes]}::text[])
+        FROM unnest(${[...hashes]}::text[]) AS q(hash)
+        JOIN datanet_rows r ON r.norm_hash = q.hash
+        JOIN datanets d ON d.id = r.datanet_id
+        JOIN contributions c ON c.id = r.contribution_id
+       WHERE ${visibleRows(scope.viewerId)} AND ${inDatanet}
        ORDER BY r.norm_hash, r.id`;
     for (const row of rows) found.set(row.norm_hash, { datanetId: row.datanet_id, rowId: row.id.toString() });
     return found;
@@ -53,8 +56,17 @@ export function existingSignatures(db: Db, viewerId: string | undefined): Existi
       for (const query of queries) for (const key of query) keys.add(key | 0);
       if (keys.size === 0) return queries.map(() => []);
       const stored = await db.$queryRaw<{ id: bigint; datanet_id: string; minhash: Uint8Array; band_keys: number[] }[]>`
-        SELECT r.id, r.datanet_id, r.minhash, r.band_keys
-          ${visibleRows(viewerId)} AND r.band_keys && ${[...keys]}::int[]`;
+        WITH candidates AS (
+          SELECT b.row_id, array_agg(b.band_key) AS band_keys
+            FROM unnest(${[...keys]}::int[]) AS q(key)
+            JOIN datanet_row_bands b ON b.band_key = q.key
+           GROUP BY b.row_id)
+        SELECT r.id, r.datanet_id, r.minhash, k.band_keys
+          FROM candidates k
+          JOIN datanet_rows r ON r.id = k.row_id
+          JOIN datanets d ON d.id = r.datanet_id
+          JOIN contributions c ON c.id = r.contribution_id
+         WHERE ${visibleRows(viewerId)}`;
       const byKey = new Map<number, { ref: ExistingRowRef; signature: MinHashSignature }[]>();
       for (const row of stored) {
         const entry = {

@@ -159,7 +159,7 @@ describe("submitting a signed contribution", () => {
       ["more.jsonl", 1],
     ]);
     expect(rows[0]?.rowHash).toMatch(/^0x[0-9a-f]{64}$/);
-    expect(rows[0]?.bandKeys).toHaveLength(21);
+    expect(await db.datanetRowBand.count({ where: { rowId: rows[0]?.id } })).toBeGreaterThan(0);
     expect(rows[0]?.minhash.length).toBe(512);
   });
 

@@ -42,8 +42,19 @@ const datanet = {
 const input = { files: [{ name: `bench.${format}`, bytes }] };
 
 const started = performance.now();
+// Where the preview's time goes, by phase (the report's progress callbacks mark the boundaries).
+const phases: Record<string, number> = {};
+let phase = "parse";
+let phaseStart = started;
+const onProgress = (p: { phase: string }) => {
+  if (p.phase === phase) return;
+  phases[phase] = Math.round(performance.now() - phaseStart);
+  phase = p.phase;
+  phaseStart = performance.now();
+};
 // What the contributor's browser does before signing: the preview gives the root to sign.
-const prepared = await prepareContribution(db, datanet, input, { viewerId: datanet.ownerId });
+const prepared = await prepareContribution(db, datanet, input, { viewerId: datanet.ownerId, onProgress });
+phases[phase] = Math.round(performance.now() - phaseStart);
 const previewMs = performance.now() - started;
 const deadline = Math.floor(Date.now() / 1000) + 3600;
 const nonce = BigInt(Date.now());
@@ -83,6 +94,7 @@ console.log(
     flagged: stored.report.flaggedRows,
     counts: stored.report.counts,
     previewMs: Math.round(previewMs),
+    previewPhasesMs: phases,
     submitMs: Math.round(submitMs),
     rowsPerSecond: Math.round(stored.rowCount / (submitMs / 1000)),
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
