@@ -35,7 +35,7 @@ export function DatanetTabs({ panels }: { panels: Record<DatanetTabId, ReactNode
 
   return (
     <Tabs value={active} onValueChange={select} className="gap-6">
-      <TabsList aria-label="Datanet sections" className="w-full justify-start sm:w-fit">
+      <TabsList aria-label="Datanet sections" className="h-auto w-full flex-wrap justify-start sm:w-fit">
         {DATANET_TABS.map((tab) => {
           const { label, icon: Icon } = TAB_LABELS[tab];
           return (

@@ -162,7 +162,11 @@ export function ContributeFlow({ target, sessionAddress }: { target: ContributeT
                 <FlaggedRows report={result.report} sample={result.sample} datanetId={target.id} />
               </Section>
               <Section title="Sample rows" description="Rows as they will be stored." busy={busy}>
-                <SampleRows sample={result.sample} kind={target.kind} rowCount={result.rowCount} />
+                <SampleRows
+                  sample={result.sample.filter((row) => row.position < 50)}
+                  kind={target.kind}
+                  rowCount={result.rowCount}
+                />
               </Section>
             </>
           ) : null}

@@ -1,12 +1,14 @@
 import type { FlaggedRow } from "@/lib/datanets/quality/report";
 import type { SampleRow } from "./types";
 
-/** A flagged row's text, when the preview's sample holds it; otherwise why it is not shown. */
+/** A flagged row's text (the preview carries the first rows and up to 500 flagged ones); otherwise why it is not shown. */
 export function RowSnippet({ row, sampled }: { row: FlaggedRow; sampled: SampleRow | undefined }) {
   if (!sampled) {
     return (
       <span className="text-muted-foreground text-xs italic">
-        {row.index === null ? "Not a row: this line could not be read." : "Beyond the 50-row sample."}
+        {row.index === null
+          ? "Not a row: this line could not be read."
+          : "Text not in the preview (it carries the first 500 flagged rows)."}
       </span>
     );
   }

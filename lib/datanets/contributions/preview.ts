@@ -2,19 +2,32 @@ import type { PreparedContribution } from "./prepare";
 import { datanetSigningId } from "./signing-id";
 import type { ContributionTarget } from "./submit";
 
-/** Rows shown in a preview (the report lists every flagged row regardless). */
+/** The first rows a preview shows. */
 const SAMPLE_ROWS = 50;
+/** Flagged rows whose text the preview also carries, so the report can show them wherever they are. */
+const FLAGGED_ROWS = 500;
 
-/** What a preview answers: the files as read, a sample of rows, the full quality report, and what to sign. */
+/**
+ * What a preview answers: the files as read (with their row counts), a sample of rows plus the
+ * flagged ones, the full quality report, and what to sign.
+ */
 export function previewResponse(datanet: ContributionTarget, prepared: PreparedContribution) {
+  const rowsPerFile = new Map<string, number>();
+  for (const row of prepared.rows) rowsPerFile.set(row.file, (rowsPerFile.get(row.file) ?? 0) + 1);
+  const positions = new Set<number>();
+  for (let i = 0; i < Math.min(SAMPLE_ROWS, prepared.rows.length); i++) positions.add(i);
+  for (const flagged of prepared.report.rows) {
+    if (positions.size >= SAMPLE_ROWS + FLAGGED_ROWS) break;
+    if (flagged.index !== null) positions.add(flagged.index);
+  }
   return {
-    files: prepared.files,
-    sample: prepared.rows.slice(0, SAMPLE_ROWS).map((row) => ({
-      position: row.position,
-      file: row.file,
-      line: row.line,
-      fields: row.fields,
-    })),
+    files: prepared.files.map((file) => ({ ...file, rowCount: rowsPerFile.get(file.file) ?? 0 })),
+    sample: [...positions]
+      .sort((a, b) => a - b)
+      .map((position) => {
+        const row = prepared.rows[position] as PreparedContribution["rows"][number];
+        return { position, file: row.file, line: row.line, fields: row.fields };
+      }),
     report: prepared.report,
     redactedRows: prepared.redactedRows,
     rowCount: prepared.rowCount,
