@@ -7,6 +7,7 @@ import { runHealthCheckRoundTrip } from "@/lib/jobs/health-check";
 import { startQueue } from "@/lib/jobs/queue";
 import { readChainId, startAnvil } from "./anvil";
 import { deployContractsIfPresent } from "./contracts";
+import { seedDemoData } from "./demo-data";
 import { type RunningPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 import { anvilEcho, formatPinoLine, postgresEcho } from "./log-format";
 import { ManagedProcess, stopOrphans } from "./managed-process";
@@ -138,6 +139,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     // 4. Contracts
     const contracts = await deployContractsIfPresent(childEnv, (line) => log(`[contracts] ${line}`));
     summary.push(`contracts  ${contracts}`);
+
+    options.signal?.throwIfAborted();
+    // 4b. Demo Datanets on an empty database of the local chain
+    summary.push(`demo data  ${await seedDemoData(childEnv, (line) => log(`[demo] ${line}`))}`);
 
     options.signal?.throwIfAborted();
     // 5. Queue (creates pg-boss's schema and queues before anything uses them)
