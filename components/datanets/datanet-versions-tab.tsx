@@ -12,6 +12,7 @@ export function DatanetVersionsTab({ datanet }: { datanet: DatanetDetail }) {
         onchainId: datanet.onchainId,
         ownerAddress: datanet.owner.address,
         acceptedRows: datanet.stats.rows,
+        unpublishedChanges: datanet.stats.unpublishedChanges,
       }}
     />
   );

@@ -26,6 +26,8 @@ export interface DatanetDetail {
     contributors: number;
     contributions: { pending: number; accepted: number; rejected: number };
     versions: number;
+    /** Rows a new version would add to or drop from the latest published one (0: nothing to publish). */
+    unpublishedChanges: number;
     /** Share of accepted rows carrying no quality flag, 0..1 (null when there are none). */
     cleanShare: number | null;
   };
@@ -56,6 +58,16 @@ export async function getDatanet(db: Db, idOrSlug: string, viewerId?: string): P
       (SELECT count(DISTINCT contributor_id) FROM contributions
         WHERE datanet_id = ${d.id} AND status = 'accepted') AS contributors,
       (SELECT count(*) FROM datanet_versions WHERE datanet_id = ${d.id} AND status = 'confirmed') AS versions`;
+  const [{ changes }] = await db.$queryRaw<[{ changes: bigint }]>`
+    WITH latest AS (
+      SELECT id FROM datanet_versions WHERE datanet_id = ${d.id} AND status = 'confirmed' ORDER BY number DESC LIMIT 1),
+    publishable AS (
+      SELECT r.id FROM datanet_rows r JOIN contributions c ON c.id = r.contribution_id
+       WHERE r.datanet_id = ${d.id} AND c.status = 'accepted' AND NOT r.rejected),
+    published AS (
+      SELECT vr.row_id AS id FROM version_rows vr JOIN latest ON latest.id = vr.version_id)
+    SELECT (SELECT count(*) FROM publishable WHERE id NOT IN (SELECT id FROM published))
+         + (SELECT count(*) FROM published WHERE id NOT IN (SELECT id FROM publishable)) AS changes`;
   const byStatus = await db.contribution.groupBy({ by: ["status"], where: { datanetId: d.id }, _count: true });
   const contributions = { pending: 0, accepted: 0, rejected: 0 };
   for (const group of byStatus) contributions[group.status] = group._count;
@@ -88,6 +100,7 @@ export async function getDatanet(db: Db, idOrSlug: string, viewerId?: string): P
       contributors: Number(counts.contributors),
       contributions,
       versions: Number(counts.versions),
+      unpublishedChanges: Number(changes),
       cleanShare: rows > 0 ? Number(counts.clean_rows) / rows : null,
     },
   };

@@ -1,7 +1,7 @@
 "use client";
 
 import { Check } from "lucide-react";
-import type { ReactNode } from "react";
+import { type ReactNode, useState } from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils/cn";
 import { plural } from "../format";
@@ -13,6 +13,7 @@ type PublishPanelProps = {
   onchainId: string | null;
   nextNumber: number;
   acceptedRows: number;
+  unpublishedChanges: number;
   onRegistered: (onchainId: string) => void;
   onPublished: () => void;
 };
@@ -20,6 +21,8 @@ type PublishPanelProps = {
 /** The owner's panel: register on-chain (once), then publish the accepted rows as the next version. */
 export function PublishPanel(props: PublishPanelProps) {
   const registered = props.onchainId !== null;
+  // After a publish the page refreshes with nothing new: keep the publish step (and its success) on screen.
+  const [justPublished, setJustPublished] = useState(false);
   return (
     <section aria-labelledby="publish-panel-title">
       <Card className="border-primary/25">
@@ -47,11 +50,19 @@ export function PublishPanel(props: PublishPanelProps) {
                 <p className="text-muted-foreground text-sm">
                   No accepted rows yet: a version needs at least one contribution accepted by reviewers.
                 </p>
+              ) : props.nextNumber > 1 && props.unpublishedChanges === 0 && !justPublished ? (
+                <p className="text-muted-foreground text-sm">
+                  Nothing new since version {props.nextNumber - 1}: it already holds every accepted row. Accept new
+                  contributions, then publish.
+                </p>
               ) : (
                 <PublishStep
                   datanetId={props.datanetId}
                   nextNumber={props.nextNumber}
-                  onPublished={props.onPublished}
+                  onPublished={() => {
+                    setJustPublished(true);
+                    props.onPublished();
+                  }}
                 />
               )}
             </PanelStep>

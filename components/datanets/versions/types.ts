@@ -47,4 +47,6 @@ export interface VersionsDatanet {
   onchainId: string | null;
   ownerAddress: string;
   acceptedRows: number;
+  /** Rows a new version would add or drop compared with the latest published one. */
+  unpublishedChanges: number;
 }

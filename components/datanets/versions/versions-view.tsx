@@ -69,6 +69,7 @@ export function VersionsView({ datanet }: { datanet: VersionsDatanet }) {
             onchainId={onchainId}
             nextNumber={nextNumber}
             acceptedRows={datanet.acceptedRows}
+            unpublishedChanges={datanet.unpublishedChanges}
             onRegistered={(id) => {
               setRegisteredId(id);
               router.refresh();

@@ -16,6 +16,7 @@ import { datanetSigningId } from "../contributions/signing-id";
 import { submitContribution } from "../contributions/submit";
 import { contributionTarget } from "../contributions/target";
 import { createDatanet } from "../create";
+import { getDatanet } from "../get";
 import { utf8 } from "../ingest/testing/fixtures";
 import { confirmRegistration, registrationCall } from "../register";
 import { reviewSchema } from "../reviews/schemas";
@@ -199,6 +200,7 @@ describe("from contribution to an on-chain version", () => {
     await expectRejected(() => review(reviewerB, { verdict: "reject", reason: "too late" }), 409, "already_decided");
 
     // The owner publishes version 1 from the two accepted rows and sends it on-chain.
+    expect((await getDatanet(db, created.id, me.userId)).stats.unpublishedChanges).toBe(2);
     const { version, call } = await draftVersion(db, {
       datanetId: created.id,
       ownerId: me.userId,
@@ -222,6 +224,7 @@ describe("from contribution to an on-chain version", () => {
       registry,
     });
     expect(confirmed.status).toBe("confirmed");
+    expect((await getDatanet(db, created.id, me.userId)).stats.unpublishedChanges).toBe(0);
     const onchain = await client.readContract({
       address: registry,
       abi: contractAbis.DatanetRegistry,
