@@ -1,8 +1,8 @@
 "use client";
 
-import { Check, Circle, LoaderCircle, X } from "lucide-react";
 import type { ReactNode } from "react";
 import type { AbiFunction } from "viem";
+import { type StepState, StepStatusIcon } from "@/components/ui/step-status-icon";
 import { shortenAddress } from "@/lib/chain/abi-values";
 import { cn } from "@/lib/utils/cn";
 import { CopyButton } from "./copy-button";
@@ -10,8 +10,6 @@ import { ErrorCallout } from "./error-callout";
 import { ExplorerLink } from "./explorer-link";
 import { ResultValues } from "./result-value";
 import type { WritePhase } from "./use-write-lifecycle";
-
-type StepState = "waiting" | "running" | "done" | "failed";
 
 /** The three steps of a write — simulate, sign, confirm — with the hash, block and any decoded error. */
 export function TxLifecycle({ fn, phase }: { fn: AbiFunction; phase: WritePhase }) {
@@ -97,26 +95,7 @@ export function TxLifecycle({ fn, phase }: { fn: AbiFunction; phase: WritePhase 
 function Step({ state, children }: { state: StepState; children: ReactNode }) {
   return (
     <li className="flex min-w-0 items-start gap-2.5" data-state={state}>
-      <span
-        className={cn(
-          "mt-px flex size-5 shrink-0 items-center justify-center rounded-full border",
-          state === "done" && "border-primary/30 bg-accent text-primary",
-          state === "failed" && "border-destructive/30 bg-destructive/10 text-destructive",
-          state === "running" && "border-primary/30 text-primary",
-          state === "waiting" && "text-muted-foreground/60",
-        )}
-        aria-hidden="true"
-      >
-        {state === "done" ? (
-          <Check className="size-3" />
-        ) : state === "failed" ? (
-          <X className="size-3" />
-        ) : state === "running" ? (
-          <LoaderCircle className="size-3 animate-spin" />
-        ) : (
-          <Circle className="size-1.5 fill-current" />
-        )}
-      </span>
+      <StepStatusIcon state={state} className="mt-px" />
       <div
         className={cn(
           "grid min-w-0 gap-0.5",

@@ -1,21 +1,11 @@
-/** GET /api/datanets/:id/rows (lib/datanets/browse.ts listRows), as JSON. */
+import type { BrowsedRow, RowsQuery } from "@/lib/datanets/browse";
+
+/** GET /api/datanets/:id/rows (lib/datanets/browse.ts listRows), as JSON: dates arrive as strings. */
 export interface RowsPage {
-  items: {
-    id: string;
-    fields: Record<string, string>;
-    file: string;
-    line: number;
-    rowHash: string;
-    flags: { type: string }[];
-    rejected: boolean;
-    contributionId: string;
-    contributionStatus: "pending" | "accepted" | "rejected";
-    contributor: string;
-    createdAt: string;
-  }[];
+  items: (Omit<BrowsedRow, "createdAt"> & { createdAt: string })[];
   total: number;
   page: number;
   pageSize: number;
 }
 
-export type RowStatusFilter = "accepted" | "pending" | "all";
+export type RowStatusFilter = RowsQuery["status"];

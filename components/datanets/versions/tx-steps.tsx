@@ -1,15 +1,15 @@
 "use client";
 
-import { Check, Circle, CircleX, Info, LoaderCircle, X } from "lucide-react";
+import { CircleX, Info } from "lucide-react";
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/debug/copy-button";
 import { ExplorerLink } from "@/components/debug/explorer-link";
+import { type StepState, StepStatusIcon } from "@/components/ui/step-status-icon";
 import { cn } from "@/lib/utils/cn";
 import { shortAddress } from "../format";
 import type { RegistryWritePhase } from "./use-registry-write";
 import type { WriteProblem } from "./write-problem";
 
-type StepState = "waiting" | "running" | "done" | "failed";
 /** The app's part after the block: recording the transaction (it checks the event on-chain). */
 export type RecordState = { step: "idle" | "running" | "done" } | { step: "failed"; message: string };
 
@@ -110,26 +110,7 @@ export function ProblemCallout({ problem }: { problem: WriteProblem }) {
 function Step({ state, children }: { state: StepState; children: ReactNode }) {
   return (
     <li className="flex items-center gap-2.5" data-state={state}>
-      <span
-        className={cn(
-          "flex size-5 shrink-0 items-center justify-center rounded-full border",
-          state === "done" && "border-primary/30 bg-accent text-primary",
-          state === "failed" && "border-destructive/30 bg-destructive/10 text-destructive",
-          state === "running" && "border-primary/30 text-primary",
-          state === "waiting" && "text-muted-foreground/60",
-        )}
-        aria-hidden="true"
-      >
-        {state === "done" ? (
-          <Check className="size-3" />
-        ) : state === "failed" ? (
-          <X className="size-3" />
-        ) : state === "running" ? (
-          <LoaderCircle className="size-3 animate-spin" />
-        ) : (
-          <Circle className="size-1.5 fill-current" />
-        )}
-      </span>
+      <StepStatusIcon state={state} />
       <span className={cn(state === "waiting" && "text-muted-foreground", state === "failed" && "text-destructive")}>
         {children}
         <span className="sr-only"> ({state})</span>
