@@ -7,6 +7,7 @@
  * Starts its own embedded PostgreSQL on port 54333 (data in .data/bench), with a fresh database.
  */
 import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -15,6 +16,7 @@ import { createDb } from "../../lib/db/client";
 import { applyMigrations } from "../../lib/db/migrations/runner";
 import { dropDatabase, startEmbeddedPostgres } from "../lib/embedded-postgres";
 import { positiveInt, printTable } from "./common";
+import { generateRows, toCsv, toJsonl } from "./ingest/generate";
 
 const { values: args } = parseArgs({
   options: {
@@ -38,6 +40,7 @@ interface IngestResult {
   counts: Record<string, number>;
   previewMs: number;
   previewPhasesMs: Record<string, number>;
+  submitPhasesMs: Record<string, number>;
   submitMs: number;
   rowsPerSecond: number;
   peakRssMb: number;
@@ -76,16 +79,20 @@ async function main() {
     });
     await db.$disconnect();
     const results: IngestResult[] = [];
-    for (const format of ["csv", "jsonl"]) {
+    for (const format of ["csv", "jsonl"] as const) {
       say(`ingesting ${rows.toLocaleString("en")} rows as ${format.toUpperCase()}…`);
+      const generated = generateRows(rows, format === "csv" ? 1 : 2);
+      const file = path.join(data, `bench.${format}`);
+      await writeFile(file, format === "csv" ? toCsv(generated) : toJsonl(generated));
       const { stdout } = await run(
         process.execPath,
         [
+          ...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
           "--import",
           "tsx",
           path.join(root, "scripts/bench/ingest/run-one.ts"),
           `--format=${format}`,
-          `--rows=${rows}`,
+          `--file=${file}`,
           `--datanet=${datanet.id}`,
           `--user=${user.id}`,
         ],
@@ -120,9 +127,13 @@ async function main() {
         String(r.peakRssMb),
       ]),
     );
+    const byPhase = (phases: Record<string, number>) =>
+      Object.entries(phases)
+        .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`)
+        .join(", ");
     for (const r of results) {
-      const phases = Object.entries(r.previewPhasesMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
-      console.log(`${r.format} preview by phase: ${phases.join(", ")}`);
+      console.log(`${r.format} preview by phase: ${byPhase(r.previewPhasesMs)}`);
+      console.log(`${r.format} submit by phase: ${byPhase(r.submitPhasesMs)}`);
     }
     console.log("\nend to end = parse, quality checks against the stored rows, signature check, transactional store");
     console.log(

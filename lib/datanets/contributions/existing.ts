@@ -1,5 +1,4 @@
-import type { Db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
+import { type Db, poolOf } from "@/lib/db/client";
 import {
   type ExistingLookup,
   type ExistingRowRef,
@@ -9,16 +8,28 @@ import {
 } from "../quality";
 
 /** Rows that count as existing data (aliases r, d, c): in a Datanet the viewer may see, not in a rejected contribution. */
-function visibleRows(viewerId: string | undefined): Prisma.Sql {
-  const visible = viewerId
-    ? Prisma.sql`(d.visibility = 'public' OR d.owner_id = ${viewerId})`
-    : Prisma.sql`d.visibility = 'public'`;
-  return Prisma.sql`c.status <> 'rejected' AND ${visible}`;
+function visibleRows(viewerParam: string | null): string {
+  const visible = viewerParam ? `(d.visibility = 'public' OR d.owner_id = ${viewerParam})` : `d.visibility = 'public'`;
+  return `c.status <> 'rejected' AND ${visible}`;
+}
+
+/**
+ * An array parameter written as PostgreSQL array text by hand: node-postgres would quote and escape every
+ * element, which costs more than the query for hundreds of thousands of hex hashes or integers.
+ */
+function arrayLiteral(values: ArrayLike<number | string>): string {
+  const parts: string[] = [];
+  const step = 50_000;
+  for (let start = 0; start < values.length; start += step) {
+    parts.push(Array.prototype.join.call(Array.prototype.slice.call(values, start, start + step), ","));
+  }
+  return `{${parts.join(",")}}`;
 }
 
 /**
  * Exact-duplicate lookups by normalized hash: in one Datanet, or in every other Datanet the viewer may
- * see. One indexed query per batch of hashes.
+ * see. One query per batch of hashes, joined against the unnested batch (not `= ANY(array)`, which a
+ * sequential scan would test row by row against every hash).
  */
 export function existingLookup(
   db: Db,
@@ -27,57 +38,76 @@ export function existingLookup(
   return async (hashes) => {
     const found = new Map<string, ExistingRowRef>();
     if (hashes.length === 0) return found;
-    const inDatanet = scope.within
-      ? Prisma.sql`r.datanet_id = ${scope.datanetId}`
-      : Prisma.sql`r.datanet_id <> ${scope.datanetId}`;
-    // Joined against the unnested hashes (index lookups), not `= ANY(array)`, which a sequential scan
-    // would test row by row against every hash of the batch.
-    const rows = await db.$queryRaw<{ norm_hash: string; datanet_id: string; id: bigint }[]>`
-      SELECT DISTINCT ON (r.norm_hash) r.norm_hash, r.datanet_id, r.id
-        FROM unnest(${[...hashes]}::text[]) AS q(hash)
-        JOIN datanet_rows r ON r.norm_hash = q.hash
-        JOIN datanets d ON d.id = r.datanet_id
-        JOIN contributions c ON c.id = r.contribution_id
-       WHERE ${visibleRows(scope.viewerId)} AND ${inDatanet}
-       ORDER BY r.norm_hash, r.id`;
-    for (const row of rows) found.set(row.norm_hash, { datanetId: row.datanet_id, rowId: row.id.toString() });
+    const { rows } = await poolOf(db).query<{ norm_hash: string; datanet_id: string; id: string }>(
+      `SELECT DISTINCT ON (r.norm_hash) r.norm_hash, r.datanet_id, r.id::text AS id
+         FROM unnest($1::text[]) AS q(hash)
+         JOIN datanet_rows r ON r.norm_hash = q.hash
+         JOIN datanets d ON d.id = r.datanet_id
+         JOIN contributions c ON c.id = r.contribution_id
+        WHERE ${visibleRows(scope.viewerId ? "$3" : null)} AND r.datanet_id ${scope.within ? "=" : "<>"} $2
+        ORDER BY r.norm_hash, r.id`,
+      [arrayLiteral(hashes), scope.datanetId, ...(scope.viewerId ? [scope.viewerId] : [])],
+    );
+    for (const row of rows) found.set(row.norm_hash, { datanetId: row.datanet_id, rowId: row.id });
     return found;
   };
 }
 
+/** The distinct keys of a batch of queries, sorted (sorted probes walk the index in order). */
+function distinctKeys(queries: readonly Uint32Array[]): Int32Array {
+  let total = 0;
+  for (const query of queries) total += query.length;
+  const keys = new Int32Array(total);
+  let n = 0;
+  for (const query of queries) for (const key of query) keys[n++] = key | 0;
+  keys.sort();
+  let unique = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || keys[i] !== keys[i - 1]) keys[unique++] = keys[i] as number;
+  return keys.subarray(0, unique);
+}
+
 /**
  * Near-duplicate candidates among stored rows the viewer may see: rows sharing any LSH band key with a
- * query (GIN index on band_keys), with their MinHash signatures; the report confirms the similarity.
+ * query, with their MinHash signatures; the report confirms the similarity. Two steps: the band table
+ * answers which (key, row) pairs match — few, for new data — then only those rows are read.
  */
 export function existingSignatures(db: Db, viewerId: string | undefined): ExistingSignatureSource {
   return {
     async candidates(queries) {
-      const keys = new Set<number>();
-      for (const query of queries) for (const key of query) keys.add(key | 0);
-      if (keys.size === 0) return queries.map(() => []);
-      const stored = await db.$queryRaw<{ id: bigint; datanet_id: string; minhash: Uint8Array; band_keys: number[] }[]>`
-        WITH candidates AS (
-          SELECT b.row_id, array_agg(b.band_key) AS band_keys
-            FROM unnest(${[...keys]}::int[]) AS q(key)
-            JOIN datanet_row_bands b ON b.band_key = q.key
-           GROUP BY b.row_id)
-        SELECT r.id, r.datanet_id, r.minhash, k.band_keys
-          FROM candidates k
-          JOIN datanet_rows r ON r.id = k.row_id
-          JOIN datanets d ON d.id = r.datanet_id
-          JOIN contributions c ON c.id = r.contribution_id
-         WHERE ${visibleRows(viewerId)}`;
-      const byKey = new Map<number, { ref: ExistingRowRef; signature: MinHashSignature }[]>();
+      const keys = distinctKeys(queries);
+      if (keys.length === 0) return queries.map(() => []);
+      const pool = poolOf(db);
+      const { rows: pairs } = await pool.query<{ band_key: number; row_id: string }>(
+        `SELECT b.band_key, b.row_id::text AS row_id
+           FROM unnest($1::int[]) AS q(key)
+           JOIN datanet_row_bands b ON b.band_key = q.key`,
+        [arrayLiteral(keys)],
+      );
+      if (pairs.length === 0) return queries.map(() => []);
+      const rowIds = [...new Set(pairs.map((p) => p.row_id))];
+      const { rows: stored } = await pool.query<{ id: string; datanet_id: string; minhash: Buffer }>(
+        `SELECT r.id::text AS id, r.datanet_id, r.minhash
+           FROM unnest($1::bigint[]) AS q(id)
+           JOIN datanet_rows r ON r.id = q.id
+           JOIN datanets d ON d.id = r.datanet_id
+           JOIN contributions c ON c.id = r.contribution_id
+          WHERE ${visibleRows(viewerId ? "$2" : null)}`,
+        [arrayLiteral(rowIds), ...(viewerId ? [viewerId] : [])],
+      );
+      const byId = new Map<string, { ref: ExistingRowRef; signature: MinHashSignature }>();
       for (const row of stored) {
-        const entry = {
-          ref: { datanetId: row.datanet_id, rowId: row.id.toString() },
+        byId.set(row.id, {
+          ref: { datanetId: row.datanet_id, rowId: row.id },
           signature: signatureFromBytes(new Uint8Array(row.minhash)),
-        };
-        for (const key of row.band_keys) {
-          const list = byKey.get(key);
-          if (list) list.push(entry);
-          else byKey.set(key, [entry]);
-        }
+        });
+      }
+      const byKey = new Map<number, { ref: ExistingRowRef; signature: MinHashSignature }[]>();
+      for (const pair of pairs) {
+        const entry = byId.get(pair.row_id);
+        if (!entry) continue;
+        const list = byKey.get(pair.band_key);
+        if (list) list.push(entry);
+        else byKey.set(pair.band_key, [entry]);
       }
       return queries.map((query) => {
         const seen = new Set<string>();

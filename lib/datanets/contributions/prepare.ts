@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { type ColumnMapping, type FileParse, type IngestLimits, parseFiles, type SourceFile } from "../ingest";
 import type { DatanetKind, RowFields } from "../kinds";
-import { type QualityReport, qualityReport, type RowDigest, redact, scanRow, signatureToBytes } from "../quality";
+import { type MinHashSignature, type QualityReport, qualityReport, type RowDigest, redact, scanRow } from "../quality";
 import { contentRoot } from "../versions";
 import { existingLookup, existingSignatures } from "./existing";
 
@@ -24,8 +24,10 @@ export interface PreparedRow {
   fields: RowFields;
   rowHash: `0x${string}`;
   normHash: `0x${string}`;
-  minhash: Uint8Array;
-  bandKeys: number[];
+  /** MinHash signature (stored as its little-endian bytes). */
+  signature: MinHashSignature;
+  /** LSH band keys (stored as int4: the same 32 bits, signed). */
+  bandKeys: Uint32Array;
 }
 
 /** A contribution parsed and checked: its rows, the report, and the content root its author signs. */
@@ -79,6 +81,9 @@ export async function prepareContribution(
       otherDatanets: existingLookup(db, { datanetId: datanet.id, within: false, viewerId: options.viewerId }),
     },
     nearDuplicateIndex: existingSignatures(db, options.viewerId),
+    // One batch per 100,000 rows: PostgreSQL answers it with one hash join over the stored keys, where
+    // batches of 1,000 each paid for a scan of their own.
+    lookupBatchSize: 100_000,
     ingestProblems: parsed.flatMap((file) =>
       file.problems.map((p) => ({ file: p.file, line: p.line, code: p.code, message: p.message, field: p.column })),
     ),
@@ -96,8 +101,8 @@ export async function prepareContribution(
       fields: row.fields,
       rowHash: digest.rowHash,
       normHash: digest.normalizedHash,
-      minhash: signatureToBytes(digest.signature),
-      bandKeys: Array.from(digest.bandKeys, (key) => key | 0),
+      signature: digest.signature,
+      bandKeys: digest.bandKeys,
     };
   });
   return {
