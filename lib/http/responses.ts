@@ -13,28 +13,31 @@ export interface ErrorBody {
   };
 }
 
-/** Maps a thrown error to a JSON response: domain errors keep their status, bad input is 422, the rest 500. */
-export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+/** A thrown error as the status and body an API answers: domain errors keep their status, bad input is 422, the rest 500. */
+export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
     const details = error.details ? { details: error.details } : {};
-    return NextResponse.json(
-      { error: { code: error.code, message: error.message, ...details } },
-      { status: error.status },
-    );
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...details } } };
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
     const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ");
-    return NextResponse.json(
-      { error: { code: "invalid_request", message: summary, details: { issues }, issues } },
-      { status: 422 },
-    );
+    return {
+      status: 422,
+      body: { error: { code: "invalid_request", message: summary, details: { issues }, issues } },
+    };
   }
   log.error({ err: error }, "unhandled error in route handler");
-  return NextResponse.json(
-    { error: { code: "internal_error", message: "Something went wrong on the server. It has been logged." } },
-    { status: 500 },
-  );
+  return {
+    status: 500,
+    body: { error: { code: "internal_error", message: "Something went wrong on the server. It has been logged." } },
+  };
+}
+
+/** Maps a thrown error to a JSON response: domain errors keep their status, bad input is 422, the rest 500. */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  const { status, body } = errorBody(error);
+  return NextResponse.json(body, { status });
 }
 
 /** Reads and validates a JSON body; a body that is not JSON is reported like any other invalid input. */

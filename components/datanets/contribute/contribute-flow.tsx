@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Stepper } from "@/components/ui/stepper";
 import { cn } from "@/lib/utils/cn";
 import { CheckError } from "./check-error";
+import { checkStep } from "./check-progress";
 import { DropZone } from "./drop-zone";
 import { FileList } from "./file-list";
 import { FileResults } from "./file-results";
@@ -92,7 +93,7 @@ export function ContributeFlow({ target, sessionAddress }: { target: ContributeT
               />
             ) : request.phase === "checking" ? (
               <TransferProgress
-                state={{ phase: "working" }}
+                state={{ phase: "working", step: checkStep(request.progress) }}
                 uploadingLabel="Uploading…"
                 workingLabel="Checking rows…"
                 onCancel={check.cancel}
@@ -159,7 +160,11 @@ export function ContributeFlow({ target, sessionAddress }: { target: ContributeT
                 ) : null}
               </Section>
               <Section title="Flagged rows" busy={busy}>
-                <FlaggedRows report={result.report} sample={result.sample} datanetId={target.id} />
+                <FlaggedRows
+                  report={result.report}
+                  sample={result.sample}
+                  context={{ datanetId: target.id, slug: target.slug, twins: result.twinDatanets }}
+                />
               </Section>
               <Section title="Sample rows" description="Rows as they will be stored." busy={busy}>
                 <SampleRows

@@ -1,5 +1,6 @@
+import type { TwinDatanet } from "@/lib/datanets/contributions/twin-names";
 import type { FlagType, RowFlag } from "@/lib/datanets/quality/report";
-import type { RowRef } from "@/lib/datanets/quality/types";
+import type { ExistingRowRef, RowRef } from "@/lib/datanets/quality/types";
 
 /** How serious a flag is, for its colour: problems stop a row being useful, warnings ask for a look. */
 export type FlagTone = "problem" | "warning" | "notice" | "privacy";
@@ -67,36 +68,81 @@ function where(ref: RowRef, from: string): string {
   return ref.file === from ? `row ${ref.line} of this file` : `${ref.file}, row ${ref.line}`;
 }
 
-/** A flag as a short badge label and a sentence that explains it, e.g. "Duplicate" / "Duplicate of row 12 of this file." */
-export function describeFlag(flag: RowFlag, rowFile: string, datanetId: string): { label: string; detail: string }[] {
+/** Where the flags point: the Datanet contributed to, and the name and slug of every Datanet a twin lives in. */
+export interface FlagContext {
+  datanetId: string;
+  slug: string;
+  /** From the preview (`twinDatanets`), by Datanet id. */
+  twins: Readonly<Record<string, TwinDatanet>>;
+}
+
+/** A piece of a flag's sentence: text, or a link to the stored row it points at. */
+export type DetailPart = string | { text: string; href: string };
+
+/** The Rows tab of the Datanet a stored row lives in, if its name is known. */
+function storedRow(ref: ExistingRowRef, context: FlagContext): { here: boolean; twin?: TwinDatanet } {
+  const here = ref.datanetId === context.datanetId;
+  const twin = context.twins[ref.datanetId] ?? (here ? { name: "", slug: context.slug } : undefined);
+  return { here, ...(twin ? { twin } : {}) };
+}
+
+const rowsTab = (slug: string) => `/datanets/${encodeURIComponent(slug)}?tab=rows`;
+
+/** "row 123 in Spam or ham" (a link) or "row 123 already in this Datanet", as sentence parts. */
+function storedRowParts(ref: ExistingRowRef, context: FlagContext): DetailPart[] {
+  const { here, twin } = storedRow(ref, context);
+  if (here) {
+    return twin
+      ? [{ text: `row ${ref.rowId}`, href: rowsTab(twin.slug) }, " already in this Datanet"]
+      : [`row ${ref.rowId} already in this Datanet`];
+  }
+  return twin
+    ? [{ text: `row ${ref.rowId} in ${twin.name}`, href: rowsTab(twin.slug) }]
+    : [`row ${ref.rowId} in another Datanet`];
+}
+
+/** A flag's sentence as plain text (for titles and tests). */
+export function detailText(parts: readonly DetailPart[]): string {
+  return parts.map((part) => (typeof part === "string" ? part : part.text)).join("");
+}
+
+/**
+ * A flag as a short badge label and a sentence that explains it, e.g. "Duplicate" / "Duplicate of row 12 of this
+ * file."; rows already stored elsewhere are named with their Datanet, linked to its Rows tab.
+ */
+export function describeFlag(
+  flag: RowFlag,
+  rowFile: string,
+  context: FlagContext,
+): { label: string; detail: DetailPart[] }[] {
   switch (flag.type) {
     case "ingest":
       return [
         {
           label: INGEST_LABELS[flag.code] ?? flag.code.replace(/_/g, " "),
-          detail: flag.message,
+          detail: [flag.message],
         },
       ];
     case "duplicate_in_contribution":
-      return [{ label: "Duplicate", detail: `Duplicate of ${where(flag.first, rowFile)}.` }];
+      return [{ label: "Duplicate", detail: [`Duplicate of ${where(flag.first, rowFile)}.`] }];
     case "duplicate_in_datanet":
-      return [{ label: "In this Datanet", detail: "This row is already in this Datanet." }];
+      return [{ label: "In this Datanet", detail: ["Duplicate of ", ...storedRowParts(flag.existing, context), "."] }];
     case "duplicate_in_other_datanet":
-      return [{ label: "In another Datanet", detail: "This row already exists in another Datanet." }];
+      return [
+        { label: "In another Datanet", detail: ["Duplicate of ", ...storedRowParts(flag.existing, context), "."] },
+      ];
     case "near_duplicate": {
       const percent = `${Math.round(flag.similarity * 100)}%`;
-      const twin =
-        flag.twin.source === "contribution"
-          ? where(flag.twin, rowFile)
-          : flag.twin.datanetId === datanetId
-            ? "a row already in this Datanet"
-            : "a row in another Datanet";
-      return [{ label: `Near-duplicate ${percent}`, detail: `Near-duplicate (${percent} similar) of ${twin}.` }];
+      const twin: DetailPart[] =
+        flag.twin.source === "contribution" ? [where(flag.twin, rowFile)] : storedRowParts(flag.twin, context);
+      return [
+        { label: `Near-duplicate ${percent}`, detail: [`Near-duplicate (${percent} similar) of `, ...twin, "."] },
+      ];
     }
     case "pii":
       return flag.findings.map((finding) => ({
         label: PII_LABELS[finding.kind] ?? finding.kind,
-        detail: `${PII_LABELS[finding.kind] ?? finding.kind} in “${finding.field}”: ${finding.preview}`,
+        detail: [`${PII_LABELS[finding.kind] ?? finding.kind} in “${finding.field}”: ${finding.preview}`],
       }));
   }
 }

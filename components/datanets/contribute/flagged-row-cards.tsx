@@ -1,5 +1,6 @@
 import type { FlaggedRow } from "@/lib/datanets/quality/report";
 import { FlagList } from "./flag-list";
+import type { FlagContext } from "./flag-text";
 import { RowSnippet } from "./row-snippet";
 import type { SampleRow } from "./types";
 
@@ -7,12 +8,12 @@ import type { SampleRow } from "./types";
 export function FlaggedRowCards({
   rows,
   sampled,
-  datanetId,
+  context,
   caption,
 }: {
   rows: readonly FlaggedRow[];
   sampled: (row: FlaggedRow) => SampleRow | undefined;
-  datanetId: string;
+  context: FlagContext;
   caption: string;
 }) {
   return (
@@ -23,7 +24,7 @@ export function FlaggedRowCards({
             <p className="truncate font-mono text-muted-foreground text-xs" title={`${row.file}:${row.line}`}>
               {row.file}:{row.line}
             </p>
-            <FlagList row={row} datanetId={datanetId} />
+            <FlagList row={row} context={context} />
             <div className="border-t pt-2">
               <RowSnippet row={row} sampled={sampled(row)} />
             </div>

@@ -1,6 +1,7 @@
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { FlaggedRow } from "@/lib/datanets/quality/report";
 import { FlagList } from "./flag-list";
+import type { FlagContext } from "./flag-text";
 import { RowSnippet } from "./row-snippet";
 import type { SampleRow } from "./types";
 
@@ -8,12 +9,12 @@ import type { SampleRow } from "./types";
 export function FlaggedRowsTable({
   rows,
   sampled,
-  datanetId,
+  context,
   caption,
 }: {
   rows: readonly FlaggedRow[];
   sampled: (row: FlaggedRow) => SampleRow | undefined;
-  datanetId: string;
+  context: FlagContext;
   caption: string;
 }) {
   return (
@@ -34,7 +35,7 @@ export function FlaggedRowsTable({
               </span>
             </TableCell>
             <TableCell className="min-w-64 align-top">
-              <FlagList row={row} datanetId={datanetId} />
+              <FlagList row={row} context={context} />
             </TableCell>
             <TableCell className="max-w-80 align-top">
               <RowSnippet row={row} sampled={sampled(row)} />

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import type { FlaggedRow, FlagType, QualityReport } from "@/lib/datanets/quality/report";
 import { cn } from "@/lib/utils/cn";
 import { formatCount } from "../format";
-import { FLAG_INFO, FLAG_ORDER } from "./flag-text";
+import { FLAG_INFO, FLAG_ORDER, type FlagContext } from "./flag-text";
 import { FlaggedRowCards } from "./flagged-row-cards";
 import { FlaggedRowsTable } from "./flagged-rows-table";
 import type { SampleRow } from "./types";
@@ -19,11 +19,12 @@ const PAGE = 50;
 export function FlaggedRows({
   report,
   sample,
-  datanetId,
+  context,
 }: {
   report: QualityReport;
   sample: readonly SampleRow[];
-  datanetId: string;
+  /** The Datanet contributed to and the Datanets the flags point into (names and slugs, for links). */
+  context: FlagContext;
 }) {
   const [filter, setFilter] = useState<FlagType | "all">("all");
   const [shown, setShown] = useState(PAGE);
@@ -74,10 +75,10 @@ export function FlaggedRows({
         })}
       </fieldset>
       <div className="hidden sm:block">
-        <FlaggedRowsTable rows={visible} sampled={sampled} datanetId={datanetId} caption={caption} />
+        <FlaggedRowsTable rows={visible} sampled={sampled} context={context} caption={caption} />
       </div>
       <div className="sm:hidden">
-        <FlaggedRowCards rows={visible} sampled={sampled} datanetId={datanetId} caption={caption} />
+        <FlaggedRowCards rows={visible} sampled={sampled} context={context} caption={caption} />
       </div>
       {rows.length > shown ? (
         <Button variant="outline" className="w-fit" onClick={() => setShown(shown + PAGE)}>

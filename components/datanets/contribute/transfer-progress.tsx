@@ -3,13 +3,18 @@
 import { LoaderCircle } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Progress } from "@/components/ui/progress";
+import type { CheckStep } from "./check-progress";
 import { formatSize } from "./file-rules";
 
-export type TransferPhase = { phase: "uploading"; loaded: number; total: number } | { phase: "working" };
+export type TransferPhase =
+  | { phase: "uploading"; loaded: number; total: number }
+  /** The server at work: with its step when it reports one (a determinate bar when the step's length is known). */
+  | { phase: "working"; step?: CheckStep };
 
 /**
- * An upload's progress bar (bytes sent), then an indeterminate bar while the server works on it, announced
- * politely to screen readers; with a cancel button when the caller can stop it.
+ * An upload's progress bar (bytes sent), then the server's: determinate when it reports how far it is, otherwise
+ * indeterminate. Each step is announced politely to screen readers (not every count); with a cancel button when
+ * the caller can stop it.
  */
 export function TransferProgress({
   state,
@@ -24,7 +29,9 @@ export function TransferProgress({
 }) {
   const percent =
     state.phase === "uploading" && state.total > 0 ? Math.min(100, Math.round((100 * state.loaded) / state.total)) : 0;
-  const label = state.phase === "uploading" ? uploadingLabel : workingLabel;
+  const step = state.phase === "working" ? state.step : undefined;
+  const label = state.phase === "uploading" ? uploadingLabel : (step?.step ?? workingLabel);
+  const shown = state.phase === "uploading" ? `${uploadingLabel} ${percent}%` : (step?.label ?? workingLabel);
   return (
     <div className="grid gap-2 rounded-xl border bg-card p-4 shadow-xs">
       <div className="flex items-center justify-between gap-3">
@@ -36,10 +43,7 @@ export function TransferProgress({
             className="size-4 shrink-0 animate-spin text-primary motion-reduce:animate-none"
             aria-hidden="true"
           />
-          <span className="truncate">
-            {label}
-            {state.phase === "uploading" ? ` ${percent}%` : ""}
-          </span>
+          <span className="truncate tabular-nums">{shown}</span>
         </p>
         {onCancel ? (
           <Button size="sm" variant="outline" onClick={onCancel}>
@@ -54,8 +58,10 @@ export function TransferProgress({
             {formatSize(state.loaded)} of {state.total > 0 ? formatSize(state.total) : "…"} sent
           </p>
         </>
+      ) : step && step.percent !== null ? (
+        <Progress value={step.percent} aria-label={step.step} />
       ) : (
-        <Progress indeterminate aria-label={workingLabel} />
+        <Progress indeterminate aria-label={label} />
       )}
     </div>
   );

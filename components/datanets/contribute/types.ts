@@ -1,3 +1,4 @@
+import type { TwinDatanet } from "@/lib/datanets/contributions/twin-names";
 import type { FileParse } from "@/lib/datanets/ingest/types";
 import type { QualityReport } from "@/lib/datanets/quality/report";
 
@@ -29,6 +30,8 @@ export interface PreviewResult {
   files: PreviewFile[];
   sample: SampleRow[];
   report: QualityReport;
+  /** Name and slug of every Datanet the report's flags point into (stored duplicates and twins), by id. */
+  twinDatanets: Record<string, TwinDatanet>;
   redactedRows: number;
   rowCount: number;
   contentRoot: `0x${string}`;

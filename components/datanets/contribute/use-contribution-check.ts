@@ -1,16 +1,17 @@
 "use client";
 
 import { useCallback, useEffect, useRef, useState } from "react";
+import type { PreviewProgress } from "@/lib/datanets/contributions/preview";
 import { contributionForm } from "./contribution-form";
 import { mergeFiles } from "./file-rules";
 import { SendAborted, sendForm } from "./send-form";
 import type { ApiError, ContributeTarget, DroppedFile, Mappings, PreviewResult, ReadOptions } from "./types";
 
-/** The preview request: sending the files, the server checking rows, or how it ended. */
+/** The preview request: sending the files, the server checking rows (with its latest progress), or how it ended. */
 export type CheckRequest =
   | { phase: "idle" }
   | { phase: "uploading"; loaded: number; total: number }
-  | { phase: "checking" }
+  | { phase: "checking"; progress?: PreviewProgress }
   | { phase: "error"; error: ApiError }
   | { phase: "cancelled" };
 
@@ -24,7 +25,8 @@ let nextFileId = 0;
 
 /**
  * The Contribute tab's files and their check: the drop list (with client-side rejections), the options the
- * server reads them with (column mappings, PII redaction), and the preview request with upload progress.
+ * server reads them with (column mappings, PII redaction), and the preview request with upload progress, then the
+ * server's own progress (streamed as NDJSON) while it reads and checks the rows.
  * Changing a mapping or the redaction re-runs the check; adding or removing a file clears the last preview.
  */
 export function useContributionCheck(target: ContributeTarget) {
@@ -51,7 +53,7 @@ export function useContributionCheck(target: ContributeTarget) {
       const current = () => id === runRef.current;
       setOptions(opts);
       setRequest({ phase: "uploading", loaded: 0, total: list.reduce((sum, f) => sum + f.file.size, 0) });
-      const { promise, abort } = sendForm<PreviewResult>(
+      const { promise, abort } = sendForm<PreviewResult, PreviewProgress>(
         `/api/datanets/${encodeURIComponent(target.id)}/contributions/preview`,
         contributionForm(list, opts),
         {
@@ -59,7 +61,10 @@ export function useContributionCheck(target: ContributeTarget) {
             if (current()) setRequest({ phase: "uploading", loaded, total });
           },
           onUploaded: () => {
-            if (current()) setRequest({ phase: "checking" });
+            if (current()) setRequest((r) => (r.phase === "checking" ? r : { phase: "checking" }));
+          },
+          onServerProgress: (progress) => {
+            if (current()) setRequest({ phase: "checking", progress });
           },
         },
       );

@@ -1,6 +1,8 @@
-import type { PreparedContribution } from "./prepare";
+import type { SourceFile } from "../ingest";
+import type { PreparedContribution, PrepareProgress } from "./prepare";
 import { datanetSigningId } from "./signing-id";
 import type { ContributionTarget } from "./submit";
+import type { TwinDatanet } from "./twin-names";
 
 /** The first rows a preview shows. */
 const SAMPLE_ROWS = 50;
@@ -9,9 +11,14 @@ const FLAGGED_ROWS = 500;
 
 /**
  * What a preview answers: the files as read (with their row counts), a sample of rows plus the
- * flagged ones, the full quality report, and what to sign.
+ * flagged ones, the full quality report, the name and slug of each Datanet its flags point into
+ * (`twinDatanets`, from twin-names.ts), and what to sign.
  */
-export function previewResponse(datanet: ContributionTarget, prepared: PreparedContribution) {
+export function previewResponse(
+  datanet: ContributionTarget,
+  prepared: PreparedContribution,
+  twinDatanets: Record<string, TwinDatanet> = {},
+) {
   const rowsPerFile = new Map<string, number>();
   for (const row of prepared.rows) rowsPerFile.set(row.file, (rowsPerFile.get(row.file) ?? 0) + 1);
   const positions = new Set<number>();
@@ -29,10 +36,32 @@ export function previewResponse(datanet: ContributionTarget, prepared: PreparedC
         return { position, file: row.file, line: row.line, fields: row.fields };
       }),
     report: prepared.report,
+    twinDatanets,
     redactedRows: prepared.redactedRows,
     rowCount: prepared.rowCount,
     contentRoot: prepared.contentRoot,
     license: datanet.license,
     datanetSigningId: datanetSigningId(datanet.id).toString(),
   };
+}
+
+/** A streamed preview's progress line: the phase and its counts; for "parse", bytes read over all the files. */
+export interface PreviewProgress {
+  phase: PrepareProgress["phase"];
+  done: number;
+  total: number;
+}
+
+/** Turns prepareContribution's progress (parse progress comes per file) into one bar per phase. */
+export function previewProgress(files: readonly Pick<SourceFile, "name" | "bytes">[]) {
+  const offsets = new Map<string, number>();
+  let bytesTotal = 0;
+  for (const file of files) {
+    offsets.set(file.name, bytesTotal);
+    bytesTotal += file.bytes.length;
+  }
+  return (p: PrepareProgress): PreviewProgress =>
+    p.phase === "parse"
+      ? { phase: "parse", done: (offsets.get(p.file) ?? 0) + p.bytesDone, total: bytesTotal }
+      : { phase: p.phase, done: p.done, total: p.total };
 }
