@@ -1,39 +1,14 @@
-import path from "node:path";
 import type { Page } from "@playwright/test";
-import { connectWith, openApp, signMessage } from "./fixtures/app";
-import { expect, TEST_WALLET_NAME, test } from "./fixtures/test-wallet";
-import { ARTIFACTS_DIR } from "./stack-process";
+import { openApp } from "./fixtures/app";
+import { signIn, snap, textFile } from "./fixtures/flows";
+import { expect, test } from "./fixtures/test-wallet";
 
 /** Pictures of each state for people to look at: e2e/.artifacts/screenshots/contribute-<state>-<width>-<theme>.png. */
-const shot = (name: string) => path.join(ARTIFACTS_DIR, "screenshots", `${name}.png`);
-const VIEWPORTS = [
-  ["1280", { width: 1280, height: 800 }],
-  ["390", { width: 390, height: 844 }],
-] as const;
-
-async function gallery(page: Page, state: string): Promise<void> {
-  // A full-page shot of a scrolled page draws the sticky header mid-page.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  for (const theme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const [label, viewport] of VIEWPORTS) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({
-        path: shot(`contribute-${state}-${label}-${theme}`),
-        fullPage: true,
-        animations: "disabled",
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize(VIEWPORTS[0][1]);
-}
-
-const file = (name: string, mimeType: string, text: string) => ({ name, mimeType, buffer: Buffer.from(text, "utf8") });
+const gallery = (page: Page, state: string) => snap(page, `contribute-${state}`);
 
 // Three bad rows among seven: an empty completion (line 4), an e-mail address (line 5), and the JSONL's first row
 // repeating the CSV's first.
-const CSV = file(
+const CSV = textFile(
   "qa.csv",
   "text/csv",
   `question,answer
@@ -43,7 +18,7 @@ What is CWE-22?,
 Who handles security reports?,Write to security-team@example.com with the details.
 `,
 );
-const JSONL = file(
+const JSONL = textFile(
   "more.jsonl",
   "application/x-ndjson",
   `{"prompt":"What is CWE-79?","completion":"Cross-site scripting: untrusted input rendered as HTML."}
@@ -61,9 +36,7 @@ test.describe("contribute to a Datanet", () => {
     walletAddress,
   }) => {
     test.setTimeout(240_000);
-    await openApp(page, "/");
-    await connectWith(page, TEST_WALLET_NAME);
-    await signMessage(page, walletAddress);
+    await signIn(page, walletAddress, "/");
 
     const created = await page.request.post("/api/datanets", {
       data: {
@@ -97,8 +70,8 @@ test.describe("contribute to a Datanet", () => {
     // The browser refuses what the server would refuse, naming why, before any upload.
     const input = page.getByTestId("contribute-file-input");
     await input.setInputFiles([
-      file("sheet.xlsx", "application/octet-stream", "PK"),
-      file("notes.txt", "text/plain", "hi"),
+      textFile("sheet.xlsx", "application/octet-stream", "PK"),
+      textFile("notes.txt", "text/plain", "hi"),
     ]);
     const refusal = page.getByRole("alert").filter({ hasText: "2 files were not added" });
     await expect(refusal).toContainText("sheet.xlsx: .xlsx files are not supported.");

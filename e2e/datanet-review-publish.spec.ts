@@ -1,12 +1,10 @@
-import path from "node:path";
 import type { APIRequestContext, Page } from "@playwright/test";
 import type { Address, Hex } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { contributionTypedData } from "../lib/datanets/versions/signature";
 import { OTHER_ACCOUNT } from "./env";
-import { connectWith, openApp, signMessage } from "./fixtures/app";
-import { expect, injectTestWallet, TEST_WALLET_NAME, test } from "./fixtures/test-wallet";
-import { ARTIFACTS_DIR } from "./stack-process";
+import { signIn, snap as snapAs, textFile } from "./fixtures/flows";
+import { expect, injectTestWallet, test } from "./fixtures/test-wallet";
 
 /** anvil's default account #1, the test wallet's account: its well-known key signs the contribution here. */
 const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
@@ -15,37 +13,11 @@ const OWNER_KEY = "0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b7
  * Pictures for people to look at, not assertions: e2e/.artifacts/screenshots/review-publish-<name>-<width>-<theme>.png,
  * full page, at 1280 and 390 px in light and dark.
  */
-async function snap(page: Page, name: string): Promise<void> {
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  for (const [label, size] of [
-    ["1280", { width: 1280, height: 800 }],
-    ["390", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(size);
-    for (const theme of ["light", "dark"] as const) {
-      await page.emulateMedia({ colorScheme: theme, reducedMotion: "reduce" });
-      await page.evaluate(() => window.scrollTo(0, 0));
-      await page.waitForTimeout(150);
-      await page.screenshot({
-        path: path.join(ARTIFACTS_DIR, "screenshots", `review-publish-${name}-${label}-${theme}.png`),
-        fullPage: true,
-        animations: "disabled",
-      });
-    }
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  await page.setViewportSize(viewport);
-}
-
-async function signIn(page: Page, address: string, path: string): Promise<void> {
-  await openApp(page, path);
-  await connectWith(page, TEST_WALLET_NAME);
-  await signMessage(page, address);
-}
+const snap = (page: Page, name: string) => snapAs(page, `review-publish-${name}`);
 
 /** Previews, signs (EIP-712) and submits a CSV through the API, as the Contribute tab does. */
 async function contributeCsv(request: APIRequestContext, datanetId: string, csv: string): Promise<string> {
-  const file = { name: "mail.csv", mimeType: "text/csv", buffer: Buffer.from(csv) };
+  const file = textFile("mail.csv", "text/csv", csv);
   const preview = await request.post(`/api/datanets/${datanetId}/contributions/preview`, {
     multipart: { files: file },
   });

@@ -1,13 +1,7 @@
 import type { Page } from "@playwright/test";
-import { connectWith, openApp, signMessage } from "./fixtures/app";
-import { expect, TEST_WALLET_NAME, test } from "./fixtures/test-wallet";
-
-/** Opens `path` and signs in with the test wallet through the header, as a user would. */
-async function signIn(page: Page, walletAddress: string, path: string): Promise<void> {
-  await openApp(page, path);
-  await connectWith(page, TEST_WALLET_NAME);
-  await signMessage(page, walletAddress);
-}
+import { openApp } from "./fixtures/app";
+import { signIn } from "./fixtures/flows";
+import { expect, test } from "./fixtures/test-wallet";
 
 /** Fills every required field of the create form with valid values. */
 async function fillValidForm(page: Page, name: string): Promise<void> {
