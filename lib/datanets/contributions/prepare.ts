@@ -24,10 +24,8 @@ export interface PreparedRow {
   fields: RowFields;
   rowHash: `0x${string}`;
   normHash: `0x${string}`;
-  /** MinHash signature (stored as its little-endian bytes). */
+  /** MinHash signature (stored as its little-endian bytes; its LSH band keys go to the band table). */
   signature: MinHashSignature;
-  /** LSH band keys (stored as int4: the same 32 bits, signed). */
-  bandKeys: Uint32Array;
 }
 
 /** A contribution parsed and checked: its rows, the report, and the content root its author signs. */
@@ -102,7 +100,6 @@ export async function prepareContribution(
       rowHash: digest.rowHash,
       normHash: digest.normalizedHash,
       signature: digest.signature,
-      bandKeys: digest.bandKeys,
     };
   });
   return {

@@ -3,7 +3,7 @@ import { endianness } from "node:os";
 import type pg from "pg";
 import { copyBytes, copyFromChunks, copyJson, copyText } from "@/lib/db/copy";
 import { DomainError } from "@/lib/errors";
-import { type RowFlag, signatureToBytes } from "../quality";
+import { BANDS, isEmptySignature, lshBandKeys, type RowFlag, signatureToBytes } from "../quality";
 import type { PreparedRow } from "./prepare";
 
 /** A contribution as it is written: the signed fields, the report, and the checked rows. */
@@ -55,12 +55,13 @@ function* rowLines(record: ContributionRecord, contributionId: string, ids: read
  */
 function* bandTuples(rows: readonly PreparedRow[], ids: readonly number[]): Generator<Buffer> {
   if (rows.length >= 2 ** 21) throw new RangeError("at most 2,097,151 rows per contribution");
+  const packed = new Float64Array(rows.length * BANDS);
   let count = 0;
-  for (const row of rows) count += row.bandKeys.length;
-  const packed = new Float64Array(count);
-  count = 0;
   for (let i = 0; i < rows.length; i++) {
-    for (const key of (rows[i] as PreparedRow).bandKeys) packed[count++] = key * 2 ** 21 + i;
+    const { signature } = rows[i] as PreparedRow;
+    // A text with no shingles has nothing to be near: its keys would make every such row a candidate of every other.
+    if (isEmptySignature(signature)) continue;
+    for (const key of lshBandKeys(signature)) packed[count++] = key * 2 ** 21 + i;
   }
   const sorted = packed.subarray(0, count).sort();
   // Header: signature, flags, header extension length.
@@ -93,15 +94,39 @@ function isNonceReplay(error: unknown): boolean {
   return e.code === "23505" && e.constraint === "contributions_contributor_id_nonce_key";
 }
 
+/** Removes band keys written for rows that were never committed (best effort: such keys join to nothing anyway). */
+async function removeBands(pool: pg.Pool, rows: readonly PreparedRow[], ids: readonly number[]): Promise<void> {
+  const keys: number[] = [];
+  const rowIds: number[] = [];
+  rows.forEach((row, i) => {
+    if (isEmptySignature(row.signature)) return;
+    for (const key of new Set(lshBandKeys(row.signature))) {
+      keys.push(key | 0);
+      rowIds.push(ids[i] as number);
+    }
+  });
+  await pool
+    .query(
+      `DELETE FROM datanet_row_bands b USING unnest($1::int[], $2::bigint[]) AS u(key, row_id)
+        WHERE b.band_key = u.key AND b.row_id = u.row_id`,
+      [`{${keys.join(",")}}`, `{${rowIds.join(",")}}`],
+    )
+    .catch(() => {});
+}
+
 /**
- * Writes a contribution and all its rows and band keys in one transaction, rows and keys streamed with
- * COPY (the ORM's inserts spend most of their time serializing parameters). Any failure stores nothing.
- * Returns the new contribution's id.
+ * Writes a contribution and all its rows in one transaction, streamed with COPY (the ORM's inserts spend most
+ * of their time serializing parameters); any failure stores nothing. The LSH band keys, a derived index,
+ * stream at the same time on a second connection and commit just before the rows: a key whose row is not
+ * (yet) committed joins to nothing, so the two never disagree in a way a reader can see, and the two COPYs
+ * use both PostgreSQL's and node's time. Returns the new contribution's id.
  */
 export async function storeContribution(pool: pg.Pool, record: ContributionRecord): Promise<string> {
   const client = await pool.connect();
   const id = randomUUID();
   let failure: Error | undefined;
+  let bandsWritten = false;
+  let numericIds: number[] = [];
   try {
     await client.query("BEGIN");
     await client.query(
@@ -122,33 +147,53 @@ export async function storeContribution(pool: pg.Pool, record: ContributionRecor
         JSON.stringify(record.qualityReport),
       ],
     );
+    // Ids come from the sequence up front (sequences ignore transactions), so both COPYs can name them.
     const reserved = await client.query<{ id: string }>(
       "SELECT nextval(pg_get_serial_sequence('datanet_rows', 'id'))::text AS id FROM generate_series(1, $1::int)",
       [record.rows.length],
     );
     const ids = reserved.rows.map((r) => r.id);
-    const numericIds = ids.map(Number);
-    await copyFromChunks(
-      client,
-      "COPY datanet_rows (id, datanet_id, contribution_id, position, file, line, fields, row_hash, norm_hash, minhash, flags) FROM STDIN",
-      rowLines(record, id, ids),
-    );
-    await copyFromChunks(
-      client,
-      "COPY datanet_row_bands (band_key, row_id) FROM STDIN (FORMAT binary)",
-      bandTuples(record.rows, numericIds),
-    );
+    numericIds = ids.map(Number);
+    bandsWritten = true;
+    const settled = await Promise.allSettled([
+      copyFromChunks(
+        client,
+        "COPY datanet_rows (id, datanet_id, contribution_id, position, file, line, fields, row_hash, norm_hash, minhash, flags) FROM STDIN",
+        rowLines(record, id, ids),
+      ),
+      copyBands(pool, record.rows, numericIds),
+    ]);
+    for (const result of settled) if (result.status === "rejected") throw result.reason;
     await client.query("COMMIT");
     return id;
   } catch (error) {
     failure = error instanceof Error ? error : new Error(String(error));
     await client.query("ROLLBACK").catch(() => {});
+    if (bandsWritten) await removeBands(pool, record.rows, numericIds);
     if (isNonceReplay(error)) {
       throw new DomainError("nonce_used", "This signature's nonce was already used: sign the contribution again.", 409);
     }
     throw error;
   } finally {
     // A connection that failed mid-COPY is closed rather than handed to the next caller.
+    client.release(failure);
+  }
+}
+
+/** The band keys' COPY, on a connection of its own (one statement: it commits or writes nothing). */
+async function copyBands(pool: pg.Pool, rows: readonly PreparedRow[], ids: readonly number[]): Promise<void> {
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  try {
+    await copyFromChunks(
+      client,
+      "COPY datanet_row_bands (band_key, row_id) FROM STDIN (FORMAT binary)",
+      bandTuples(rows, ids),
+    );
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+    throw error;
+  } finally {
     client.release(failure);
   }
 }

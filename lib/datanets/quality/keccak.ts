@@ -1,4 +1,5 @@
 import sha3 from "js-sha3";
+import { hexOf } from "../versions/hex";
 import { section, sleb64, uleb, wasmName } from "./wasm-emit";
 
 /**
@@ -147,7 +148,6 @@ function instantiate(): WasmKeccak | null {
   }
 }
 
-const HEX: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
 const encoder = new TextEncoder();
 
 class KeccakEngine {
@@ -176,9 +176,8 @@ class KeccakEngine {
     heap[end] = 0x01;
     heap[p + RATE - 1] = (heap[p + RATE - 1] as number) | 0x80;
     this.wasm.absorb(p);
-    let hex = "0x";
-    for (let i = 0; i < 32; i++) hex += HEX[heap[STATE_OFFSET + i] as number];
-    return hex as `0x${string}`;
+    // One flat string: a `+=` chain would leave a 32-piece rope per hash alive in every stored digest.
+    return hexOf(heap, STATE_OFFSET, 32);
   }
 
   utf8(text: string): `0x${string}` {

@@ -198,6 +198,14 @@ export class NearDuplicateIndex<R> {
     return this.store.slice(id * NUM_PERMUTATIONS, (id + 1) * NUM_PERMUTATIONS);
   }
 
+  /**
+   * An entry's signature as a view of the index's storage, without a copy. The values never change; an index
+   * that grows past its capacity moves to new storage and older views keep the old one alive.
+   */
+  signatureView(id: number): MinHashSignature {
+    return this.store.subarray(id * NUM_PERMUTATIONS, (id + 1) * NUM_PERMUTATIONS);
+  }
+
   /** Candidates for a signature with their signatures (for callers that confirm themselves). */
   candidates(keys: Uint32Array): { ref: R; signature: MinHashSignature }[] {
     return this.candidateIds(keys).map((id) => ({

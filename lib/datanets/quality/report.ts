@@ -151,9 +151,8 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
     const row = rows[i] as QualityRow;
     const norm = normalizedHash(row.fields);
     normalized[i] = norm;
-    const signature = minhashSignature(row.fields);
+    let signature = minhashSignature(row.fields);
     const keys = lshBandKeys(signature);
-    options.onRow?.(i, { rowHash: rowHash(row.fields), normalizedHash: norm, signature, bandKeys: keys });
 
     const first = firstSeen.get(norm);
     if (first === undefined) {
@@ -167,11 +166,16 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
           similarity: twin.similarity,
         });
       }
-      entryOf[i] = nearIndex.add(i, signature, keys);
+      const entry = nearIndex.add(i, signature, keys);
+      entryOf[i] = entry;
+      // The index holds the signature already (sized for every row, it never moves): hand out a view of it.
+      if (entry >= 0) signature = nearIndex.signatureView(entry);
     } else {
       const f = rows[first] as QualityRow;
       addFlag(i, { type: "duplicate_in_contribution", first: { file: f.file, line: f.line } });
     }
+
+    options.onRow?.(i, { rowHash: rowHash(row.fields), normalizedHash: norm, signature, bandKeys: keys });
 
     const findings = scanRow(row.fields);
     if (findings.length > 0) addFlag(i, { type: "pii", findings });
@@ -183,35 +187,34 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
   }
   options.onProgress?.({ phase: "rows", done: n, total: n });
 
+  // Passes 2 and 3 ask the stored data at the same time (the database answers one while the other waits).
   // Pass 2: exact duplicates of stored rows, by distinct normalized hash.
-  const inExisting = new Uint8Array(n);
-  const lookups: [ExistingLookup | undefined, "duplicate_in_datanet" | "duplicate_in_other_datanet"][] = [
-    [options.existing?.datanet, "duplicate_in_datanet"],
-    [options.existing?.otherDatanets, "duplicate_in_other_datanet"],
-  ];
-  for (const [lookup, type] of lookups) {
-    if (!lookup) continue;
-    const found = await lookupExisting(firstSeen.keys(), lookup, batchSize);
-    for (let i = 0; i < n; i++) {
-      const existing = found.get(normalized[i] as string);
-      if (!existing) continue;
-      inExisting[i] = 1;
-      addFlag(i, { type, existing });
-    }
-    options.onProgress?.({ phase: "existing_duplicates", done: firstSeen.size, total: firstSeen.size });
-  }
-
-  // Pass 3: near-duplicates of stored rows (skipping rows already known as exact copies).
-  if (options.nearDuplicateIndex) {
+  let exactDone = false;
+  const exactLookups = Promise.all(
+    (
+      [
+        [options.existing?.datanet, "duplicate_in_datanet"],
+        [options.existing?.otherDatanets, "duplicate_in_other_datanet"],
+      ] as const
+    ).map(async ([lookup, type]) =>
+      lookup ? { type, found: await lookupExisting(firstSeen.keys(), lookup, batchSize) } : null,
+    ),
+  ).finally(() => {
+    exactDone = true;
+  });
+  // Pass 3: near-duplicates of stored rows; rows that turn out to be exact copies of stored rows are skipped below.
+  const nearLookups = (async () => {
+    const found: { index: number; ref: ExistingRowRef; similarity: number }[] = [];
+    if (!options.nearDuplicateIndex) return { found, checked: 0 };
     const source =
       options.nearDuplicateIndex instanceof NearDuplicateIndex
         ? indexSource(options.nearDuplicateIndex)
         : options.nearDuplicateIndex;
     const todo: number[] = [];
-    for (let i = 0; i < n; i++) if ((entryOf[i] as number) >= 0 && !inExisting[i]) todo.push(i);
+    for (let i = 0; i < n; i++) if ((entryOf[i] as number) >= 0) todo.push(i);
     for (let start = 0; start < todo.length; start += batchSize) {
       const batch = todo.slice(start, start + batchSize);
-      const batchSignatures = batch.map((i) => nearIndex.signature(entryOf[i] as number));
+      const batchSignatures = batch.map((i) => nearIndex.signatureView(entryOf[i] as number));
       const answers = await source.candidates(batchSignatures.map((sig) => lshBandKeys(sig)));
       batch.forEach((i, b) => {
         let best: { ref: ExistingRowRef; similarity: number } | null = null;
@@ -219,22 +222,47 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
           const similarity = estimateJaccard(batchSignatures[b] as MinHashSignature, c.signature);
           if (similarity >= threshold && (!best || similarity > best.similarity)) best = { ref: c.ref, similarity };
         }
-        if (!best) return;
-        const list = flags[i];
-        const current = list?.find((f) => f.type === "near_duplicate");
-        const twin: NearDuplicateTwin = { source: "existing", datanetId: best.ref.datanetId, rowId: best.ref.rowId };
-        if (!current) addFlag(i, { type: "near_duplicate", twin, similarity: best.similarity });
-        else if (current.type === "near_duplicate" && best.similarity >= current.similarity) {
-          current.twin = twin;
-          current.similarity = best.similarity;
-        }
+        if (best) found.push({ index: i, ...best });
       });
-      options.onProgress?.({
-        phase: "existing_near_duplicates",
-        done: Math.min(start + batchSize, todo.length),
-        total: todo.length,
-      });
+      // Reported once the exact lookups are done, so the phases never go backwards.
+      if (exactDone) {
+        options.onProgress?.({
+          phase: "existing_near_duplicates",
+          done: Math.min(start + batchSize, todo.length),
+          total: todo.length,
+        });
+      }
     }
+    return { found, checked: todo.length };
+  })();
+  const [exact, near] = await Promise.all([exactLookups, nearLookups]);
+
+  const inExisting = new Uint8Array(n);
+  for (const answer of exact) {
+    if (!answer) continue;
+    for (let i = 0; i < n; i++) {
+      const existing = answer.found.get(normalized[i] as string);
+      if (!existing) continue;
+      inExisting[i] = 1;
+      addFlag(i, { type: answer.type, existing });
+    }
+  }
+  if (exact.some(Boolean)) {
+    options.onProgress?.({ phase: "existing_duplicates", done: firstSeen.size, total: firstSeen.size });
+  }
+  for (const { index: i, ref, similarity } of near.found) {
+    if (inExisting[i]) continue;
+    const list = flags[i];
+    const current = list?.find((f) => f.type === "near_duplicate");
+    const twin: NearDuplicateTwin = { source: "existing", datanetId: ref.datanetId, rowId: ref.rowId };
+    if (!current) addFlag(i, { type: "near_duplicate", twin, similarity });
+    else if (current.type === "near_duplicate" && similarity >= current.similarity) {
+      current.twin = twin;
+      current.similarity = similarity;
+    }
+  }
+  if (options.nearDuplicateIndex) {
+    options.onProgress?.({ phase: "existing_near_duplicates", done: near.checked, total: near.checked });
   }
 
   // Merge ingest problems and assemble.
