@@ -206,8 +206,10 @@ const KEY_HINT = /AKIA|ASIA|AGPA|AIDA|AROA|ANPA|gh[pousr]_|github_pat_|sk-|xox|_
 
 // `api_key = "…"`, `"client_secret": "…"`, `AWS_SECRET_ACCESS_KEY=…`: a secret-sounding name assigned a long,
 // random-looking literal. Calls, attribute paths and environment look-ups are not literals and are skipped.
+// No leading `\b[\w-]*?` for the rest of the name: the finding's position is counted from the match's end, and a
+// lazy prefix tried at every word boundary made this the costliest check per row.
 const ASSIGNMENT =
-  /\b[\w-]*?(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?token|password|passwd|token)["']?\s*(?:=|:|=>|:=)\s*(["'`]?)([A-Za-z0-9_\-+/=.~]{16,256})\1/gi;
+  /(?:api[_-]?key|apikey|secret(?:[_-]?key)?|access[_-]?key|auth[_-]?token|access[_-]?token|client[_-]?secret|private[_-]?token|password|passwd|token)["']?\s*(?:=|:|=>|:=)\s*(["'`]?)([A-Za-z0-9_\-+/=.~]{16,256})\1/gi;
 
 function looksRandom(value: string): boolean {
   if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;

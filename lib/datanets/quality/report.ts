@@ -199,8 +199,12 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
     ).map(async ([lookup, type]) =>
       lookup ? { type, found: await lookupExisting(firstSeen.keys(), lookup, batchSize) } : null,
     ),
-  ).finally(() => {
+  ).then((answers) => {
     exactDone = true;
+    if (answers.some(Boolean)) {
+      options.onProgress?.({ phase: "existing_duplicates", done: firstSeen.size, total: firstSeen.size });
+    }
+    return answers;
   });
   // Pass 3: near-duplicates of stored rows; rows that turn out to be exact copies of stored rows are skipped below.
   const nearLookups = (async () => {
@@ -246,9 +250,6 @@ export async function qualityReport(rows: readonly QualityRow[], options: Qualit
       inExisting[i] = 1;
       addFlag(i, { type: answer.type, existing });
     }
-  }
-  if (exact.some(Boolean)) {
-    options.onProgress?.({ phase: "existing_duplicates", done: firstSeen.size, total: firstSeen.size });
   }
   for (const { index: i, ref, similarity } of near.found) {
     if (inExisting[i]) continue;
