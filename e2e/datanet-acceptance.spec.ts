@@ -162,12 +162,38 @@ test.describe("Datanet acceptance", () => {
       const flagsByCheck = item.getByRole("list", { name: "Flagged rows by check" });
       await expect(flagsByCheck).toContainText("duplicates within");
       await expect(flagsByCheck).toContainText("personal data / secrets");
-      await expect(item.getByRole("region", { name: "Sampled rows" })).toContainText(
-        `Mail security-desk@example.org (run ${run}) with the details.`,
+      const sampled = item.getByRole("region", { name: "Sampled rows" });
+      await expect(sampled).toContainText(`Mail security-desk@example.org (run ${run}) with the details.`);
+      // Flagged rows first, as the sample says, each group in file order: the e-mail (row 3) and the two duplicates
+      // (rows 4 and 7) lead, then the clean rows; five show before "Show all", the duplicates among them.
+      await expect(sampled.getByRole("heading", { name: "Sample: 7 rows · flagged rows first" })).toBeVisible();
+      const shownRows = sampled.getByRole("listitem", { name: /^Row \d+$/ });
+      await expect(shownRows).toHaveCount(5);
+      expect(await shownRows.evaluateAll((rows) => rows.map((row) => row.getAttribute("aria-label")))).toEqual([
+        "Row 3",
+        "Row 4",
+        "Row 7",
+        "Row 1",
+        "Row 2",
+      ]);
+      for (const position of [3, 4, 7]) {
+        await expect(
+          sampled.getByRole("listitem", { name: `Row ${position}` }).getByRole("list", { name: "Quality flags" }),
+        ).toBeVisible();
+      }
+      await expect(sampled.getByRole("listitem", { name: "Row 7" })).toContainText(
+        `OS command injection (run ${run}): untrusted input reaches a shell command.`,
       );
+      await expect(sampled.getByRole("button", { name: "Show all 7 sampled rows" })).toBeVisible();
+      await expect(reviewer.getByText("1 contribution waiting for your review")).toBeVisible();
       await item.getByRole("textbox", { name: "Reason" }).fill("Useful answers; the duplicates are harmless.");
       await item.getByRole("button", { name: "Approve" }).click();
       await expect(item.getByRole("status")).toContainText("accepted — 1 of 1 approved");
+      // The counts follow the review without a reload.
+      await expect(item).toContainText("1 of 1 reviews so far (1 approval)");
+      const queue = reviewer.getByRole("region", { name: "Review queue" });
+      await expect(queue.getByText("Nothing else waits for you.")).toBeVisible();
+      await expect(queue).not.toContainText("waiting for your review");
       await snap(reviewer, "acceptance-review");
     } finally {
       await reviewerContext.close();
@@ -189,6 +215,9 @@ test.describe("Datanet acceptance", () => {
     const entry = page.getByRole("listitem", { name: "Version 1" });
     await expect(entry).toContainText("First cut: the accepted security Q&A.");
     await expect(entry.getByTestId("onchain-record-1")).toContainText("On-chain root equals the app's root");
+    // Version 1 holds every accepted row: the panel has nothing new to publish, right away.
+    await expect(panel.getByText("Nothing new since version 1")).toBeVisible();
+    await expect(panel.getByRole("button", { name: /Publish version/ })).toHaveCount(0);
 
     // 7. The transaction confirmed on anvil, and the root the registry stores is the app's root.
     const registration = (await (await page.request.get(`/api/datanets/${datanet.id}/registration`)).json()) as {

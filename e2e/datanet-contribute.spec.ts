@@ -6,26 +6,33 @@ import { expect, test } from "./fixtures/test-wallet";
 /** Pictures of each state for people to look at: e2e/.artifacts/screenshots/contribute-<state>-<width>-<theme>.png. */
 const gallery = (page: Page, state: string) => snap(page, `contribute-${state}`);
 
-// Three bad rows among seven: an empty completion (line 4), an e-mail address (line 5), and the JSONL's first row
-// repeating the CSV's first.
-const CSV = textFile(
-  "qa.csv",
-  "text/csv",
-  `question,answer
-What is CWE-79?,Cross-site scripting: untrusted input rendered as HTML.
-What is CWE-89?,SQL injection: untrusted input concatenated into a query.
+/**
+ * Three bad rows among seven: an empty completion (line 4), an e-mail address (line 5), and the JSONL's first row
+ * repeating the CSV's first. Datanets are public and the report flags rows that another Datanet holds, exactly or
+ * nearly (word 3-shingles): every answer carries this run's tag mid-sentence, so a retry or a second run on the same
+ * stack does not find its first attempt's rows, and the counts below stay this contribution's own.
+ */
+function contributionFiles(run: string) {
+  const csv = textFile(
+    "qa.csv",
+    "text/csv",
+    `question,answer
+What is CWE-79?,Cross-site scripting (run ${run}): untrusted input rendered as HTML.
+What is CWE-89?,SQL injection (run ${run}): untrusted input concatenated into a query.
 What is CWE-22?,
-Who handles security reports?,Write to security-team@example.com with the details.
+Who handles security reports?,Write to security-team@example.com (run ${run}) with the details.
 `,
-);
-const JSONL = textFile(
-  "more.jsonl",
-  "application/x-ndjson",
-  `{"prompt":"What is CWE-79?","completion":"Cross-site scripting: untrusted input rendered as HTML."}
-{"prompt":"What is CWE-352?","completion":"Cross-site request forgery: a forged request riding on the user's session."}
-{"prompt":"What is CWE-798?","completion":"Hard-coded credentials: passwords or keys written into the source code."}
+  );
+  const jsonl = textFile(
+    "more.jsonl",
+    "application/x-ndjson",
+    `{"prompt":"What is CWE-79?","completion":"Cross-site scripting (run ${run}): untrusted input rendered as HTML."}
+{"prompt":"What is CWE-352?","completion":"Cross-site request forgery (run ${run}): a forged request riding on the user's session."}
+{"prompt":"What is CWE-798?","completion":"Hard-coded credentials (run ${run}): passwords or keys written into the source code."}
 `,
-);
+  );
+  return { csv, jsonl };
+}
 
 test.use({ reducedMotion: "reduce" });
 
@@ -37,10 +44,12 @@ test.describe("contribute to a Datanet", () => {
   }) => {
     test.setTimeout(240_000);
     await signIn(page, walletAddress, "/");
+    const run = Date.now().toString(36);
+    const { csv, jsonl } = contributionFiles(run);
 
     const created = await page.request.post("/api/datanets", {
       data: {
-        name: `Contribute e2e ${Date.now().toString(36)}`,
+        name: `Contribute e2e ${run}`,
         summary: "Questions about software weaknesses, answered by people who fix them.",
         domain: "security",
         license: "CC-BY-4.0",
@@ -82,7 +91,7 @@ test.describe("contribute to a Datanet", () => {
 
     // A binary file named .csv passes the browser's checks; the server refuses it with a named error, and the
     // other files stay listed while the culprit is removed.
-    await input.setInputFiles([CSV, JSONL, { name: "export.csv", mimeType: "text/csv", buffer: Buffer.alloc(512, 1) }]);
+    await input.setInputFiles([csv, jsonl, { name: "export.csv", mimeType: "text/csv", buffer: Buffer.alloc(512, 1) }]);
     const fileList = page.getByRole("list", { name: "Files to contribute" });
     await expect(fileList.getByRole("listitem")).toHaveCount(3);
     await expect(page.getByText("3 files ·")).toBeVisible();
@@ -119,6 +128,10 @@ test.describe("contribute to a Datanet", () => {
     await expect(page.locator('[data-flag-type="ingest"]')).toContainText("1");
     await expect(page.locator('[data-flag-type="duplicate_in_contribution"]')).toContainText("1");
     await expect(page.locator('[data-flag-type="pii"]')).toContainText("1");
+    // Nothing from other Datanets, this test's earlier attempts included: the run tag keeps the rows its own.
+    for (const none of ["duplicate_in_datanet", "duplicate_in_other_datanet", "near_duplicate"]) {
+      await expect(page.locator(`[data-flag-type="${none}"]`)).toContainText("0");
+    }
     const flagged = page.getByRole("table", { name: "Flagged rows" });
     await expect(flagged.getByRole("row")).toHaveCount(4);
     await expect(flagged.getByRole("row").filter({ hasText: "qa.csv:4" })).toContainText(
@@ -161,7 +174,7 @@ test.describe("contribute to a Datanet", () => {
     const redacted = page.waitForResponse((r) => r.url().endsWith("/contributions/preview"));
     await page.getByRole("switch", { name: "Redact PII and secrets before submitting" }).click();
     expect((await redacted).status()).toBe(200);
-    await expect(sample).toContainText("Write to [EMAIL] with the details.");
+    await expect(sample).toContainText(`Write to [EMAIL] (run ${run}) with the details.`);
     await expect(page.getByText("1 row redacted:")).toBeVisible();
     await expect(page.locator('[data-flag-type="pii"]')).toContainText("0");
     await expect(page.getByRole("switch", { name: "Redact PII and secrets before submitting" })).toBeChecked();
@@ -187,7 +200,7 @@ test.describe("contribute to a Datanet", () => {
     expect(rows.status()).toBe(200);
     const body = (await rows.json()) as { total: number; items: { fields: Record<string, string>; file: string }[] };
     expect(body.total).toBe(6);
-    expect(body.items.map((row) => row.fields.completion)).toContain("Write to [EMAIL] with the details.");
+    expect(body.items.map((row) => row.fields.completion)).toContain(`Write to [EMAIL] (run ${run}) with the details.`);
     expect(JSON.stringify(body.items)).not.toContain("security-team@example.com");
     expect(new Set(body.items.map((row) => row.file))).toEqual(new Set(["qa.csv", "more.jsonl"]));
 

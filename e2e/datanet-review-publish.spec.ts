@@ -72,7 +72,10 @@ test.describe("Datanet review and publishing", () => {
   }) => {
     // The owner signs in and creates a Datanet reviewed by one invited address.
     await signIn(page, walletAddress, "/datanets");
-    const name = `Spam or ham ${Date.now().toString(36)}`;
+    // Datanets are public and the report flags rows another Datanet holds, exactly or nearly: the run's tag
+    // mid-sentence keeps these rows this attempt's own, unflagged, so the sample stays in file order.
+    const run = Date.now().toString(36);
+    const name = `Spam or ham ${run}`;
     const created = await page.request.post("/api/datanets", {
       data: {
         name,
@@ -88,7 +91,7 @@ test.describe("Datanet review and publishing", () => {
     await contributeCsv(
       page.request,
       datanet.id,
-      "text,label\nWin a free cruise now,spam\nMinutes of Tuesday's meeting,ham\nCheap pills online,spam\n",
+      `text,label\nWin a free cruise (run ${run}) now,spam\nMinutes of (run ${run}) Tuesday's meeting,ham\nCheap pills (run ${run}) online,spam\n`,
     );
 
     await page.goto(`/datanets/${datanet.slug}?tab=review`);
@@ -102,7 +105,7 @@ test.describe("Datanet review and publishing", () => {
     await snap(page, "rows-empty");
     await page.getByRole("combobox", { name: "Row status" }).click();
     await page.getByRole("option", { name: "Pending review" }).click();
-    await expect(page.getByRole("table", { name: "Rows" })).toContainText("Cheap pills online");
+    await expect(page.getByRole("table", { name: "Rows" })).toContainText(`Cheap pills (run ${run}) online`);
     await snap(page, "rows-pending");
     await page.goto(`/datanets/${datanet.slug}?tab=versions`);
     await expect(page.getByRole("region", { name: "Publish a new version" })).toBeVisible();
@@ -116,7 +119,11 @@ test.describe("Datanet review and publishing", () => {
     const item = reviewer.getByRole("article").filter({ hasText: "3 rows from" });
     await expect(item).toBeVisible();
     await expect(item.getByText("Quality score")).toBeVisible();
-    await expect(item.getByRole("listitem", { name: "Row 1" })).toContainText("Win a free cruise now");
+    // No row is flagged, so the sample does not claim an order by flags.
+    await expect(item.getByRole("heading", { name: "Sample: 3 rows", exact: true })).toBeVisible();
+    await expect(item.getByRole("listitem", { name: "Row 1" })).toContainText(`Win a free cruise (run ${run}) now`);
+    await expect(item).toContainText("0 of 1 reviews so far");
+    await expect(reviewer.getByText("1 contribution waiting for your review")).toBeVisible();
     await snap(reviewer, "review-queue");
     await item.getByRole("listitem", { name: "Row 3" }).getByRole("button", { name: "Reject this row" }).click();
     await item.getByRole("textbox", { name: "Why reject row 3?" }).fill("Too short to teach anything.");
@@ -124,6 +131,12 @@ test.describe("Datanet review and publishing", () => {
     await item.getByRole("textbox", { name: "Reason" }).fill("Clear labels.");
     await item.getByRole("button", { name: "Approve" }).click();
     await expect(item.getByRole("status")).toContainText("accepted — 1 of 1 approved");
+    // The tab refreshes: the item keeps its result with the new counts, and nothing else waits for this reviewer.
+    await expect(item).toContainText("1 of 1 reviews so far (1 approval)");
+    await expect(item).not.toContainText("0 of 1 reviews so far");
+    const queue = reviewer.getByRole("region", { name: "Review queue" });
+    await expect(queue.getByText("Nothing else waits for you.")).toBeVisible();
+    await expect(queue).not.toContainText("waiting for your review");
     await snap(reviewer, "review-decided");
     await reviewerContext.close();
 
@@ -133,7 +146,7 @@ test.describe("Datanet review and publishing", () => {
     await expect(mine.getByText("accepted — 1 of 1 approved")).toBeVisible();
     await expect(mine.getByText("“Clear labels.”")).toBeVisible();
     await page.goto(`/datanets/${datanet.slug}?tab=rows`);
-    await expect(page.getByRole("table", { name: "Rows" })).toContainText("Win a free cruise now");
+    await expect(page.getByRole("table", { name: "Rows" })).toContainText(`Win a free cruise (run ${run}) now`);
     await snap(page, "rows-accepted");
     await page.goto(`/datanets/${datanet.slug}?tab=contributors`);
     await expect(page.getByRole("table", { name: "Contributors leaderboard" })).toBeVisible();
@@ -148,6 +161,10 @@ test.describe("Datanet review and publishing", () => {
     await panel.getByRole("textbox", { name: "Changelog" }).fill("First cut: three labelled emails.");
     await panel.getByRole("button", { name: "Publish version 1" }).click();
     await expect(panel.getByText("Version 1 is published on-chain.")).toBeVisible({ timeout: 60_000 });
+    // Right after it, with no reload: version 1 holds every accepted row, so there is no version 2 to publish.
+    await expect(panel.getByText("Nothing new since version 1")).toBeVisible();
+    await expect(panel.getByRole("button", { name: /Publish version/ })).toHaveCount(0);
+    await expect(panel.getByRole("textbox", { name: "Changelog" })).toHaveCount(0);
     const record = panel.getByTestId("onchain-record-1");
     await expect(record).toContainText("On-chain root equals the app's root");
 
@@ -164,11 +181,15 @@ test.describe("Datanet review and publishing", () => {
     await expect(entry).toContainText("First cut: three labelled emails.");
     await expect(entry.getByTestId("onchain-record-1")).toContainText("On-chain root equals the app's root");
     await snap(page, "versions-published");
+    // A reload says the same.
+    await page.reload();
+    await expect(panel.getByText("Nothing new since version 1")).toBeVisible();
+    await expect(panel.getByRole("button", { name: /Publish version/ })).toHaveCount(0);
 
     // The diff page lists the rows version 1 added.
     await entry.getByRole("link", { name: "Rows" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Version 1" })).toBeVisible();
-    await expect(page.getByRole("table", { name: "Rows added" })).toContainText("Minutes of Tuesday");
+    await expect(page.getByRole("table", { name: "Rows added" })).toContainText(`Minutes of (run ${run}) Tuesday`);
     await snap(page, "diff");
   });
 });

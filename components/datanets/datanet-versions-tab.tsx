@@ -13,6 +13,7 @@ export function DatanetVersionsTab({ datanet }: { datanet: DatanetDetail }) {
         ownerAddress: datanet.owner.address,
         acceptedRows: datanet.stats.rows,
         unpublishedChanges: datanet.stats.unpublishedChanges,
+        publishedVersions: datanet.stats.versions,
       }}
     />
   );

@@ -24,18 +24,19 @@ type QueueItemProps = {
   slug: string;
   datanetId: string;
   minReviews: number;
-  onReviewed: () => void;
+  /** The server's answer to this reviewer's review, once they sent it. */
+  result: ReviewResultJson | null;
+  onReviewed: (result: ReviewResultJson) => void;
 };
 
 /** One contribution to review: the report, a sample of rows to reject one by one, and the verdict. */
-export function QueueItem({ item, kind, slug, datanetId, minReviews, onReviewed }: QueueItemProps) {
+export function QueueItem({ item, kind, slug, datanetId, minReviews, result, onReviewed }: QueueItemProps) {
   const reasonId = useId();
   const [rejections, setRejections] = useState<Record<number, string>>({});
   const [reason, setReason] = useState("");
   const [showAll, setShowAll] = useState(false);
   const [sending, setSending] = useState<"approve" | "reject" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [result, setResult] = useState<ReviewResultJson | null>(null);
 
   const rowRejections = Object.entries(rejections).map(([position, why]) => ({
     position: Number(position),
@@ -59,8 +60,7 @@ export function QueueItem({ item, kind, slug, datanetId, minReviews, onReviewed 
       const body = await fetchJson<ReviewResultJson>(`/api/contributions/${encodeURIComponent(item.id)}/reviews`, {
         json: { verdict, reason: reason.trim(), rowRejections },
       });
-      setResult(body);
-      onReviewed();
+      onReviewed(body);
     } catch (caught) {
       setError(caught instanceof ApiError || caught instanceof Error ? caught.message : String(caught));
     } finally {
@@ -89,7 +89,9 @@ export function QueueItem({ item, kind, slug, datanetId, minReviews, onReviewed 
       <section className="grid gap-2" aria-label="Sampled rows">
         <h4 className="font-medium text-sm">
           Sample: {plural(item.sample.length, "row")}
-          <span className="font-normal text-muted-foreground"> · flagged rows first</span>
+          {item.sample.some((row) => row.flags.length > 0) ? (
+            <span className="font-normal text-muted-foreground"> · flagged rows first</span>
+          ) : null}
         </h4>
         <ul className="grid gap-2">
           {shown.map((row) => (

@@ -2,28 +2,46 @@
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Inbox } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { DatanetKind } from "@/lib/datanets/kinds";
 import { plural } from "../format";
 import { datanetApi, fetchJson } from "../versions/api-client";
 import { EligibilityNotice } from "./eligibility-notice";
 import { QueueItem } from "./queue-item";
-import type { ReviewQueueJson } from "./types";
+import { queueWithReviewed, type ReviewedItem } from "./reviewed-items";
+import type { QueueItemJson, ReviewQueueJson, ReviewResultJson } from "./types";
 
 /** The signed-in reviewer's queue, or why they cannot review here. */
 export function ReviewQueue({ datanet }: { datanet: { id: string; slug: string; kind: DatanetKind } }) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const query = useQuery({
     queryKey: ["datanet-review-queue", datanet.id],
     queryFn: () => fetchJson<ReviewQueueJson>(datanetApi(datanet.id, "review-queue")),
-    // Items stay on screen with their result after a review; a refetch would drop them.
+    // The reviewer reads long samples: the list does not move under them when they come back to the window.
     refetchOnWindowFocus: false,
-    staleTime: Number.POSITIVE_INFINITY,
   });
-  const onReviewed = () => {
-    void queryClient.invalidateQueries({ queryKey: ["datanet-agreement", datanet.id] });
-    void queryClient.invalidateQueries({ queryKey: ["datanet-rows", datanet.id] });
+  // Reviewed here: the refetched queue no longer lists them, but they stay on screen with their result.
+  const [reviewed, setReviewed] = useState<Record<string, ReviewedItem>>({});
+  const onReviewed = (item: QueueItemJson, result: ReviewResultJson) => {
+    setReviewed((current) => ({ ...current, [item.id]: { item, result } }));
+    // Everything a review changes: the queue and its counts, the contribution's decision, the accepted rows,
+    // the contributors, agreement, what a new version would publish, and the page's server-rendered stats.
+    for (const key of [
+      "datanet-review-queue",
+      "datanet-my-contributions",
+      "datanet-agreement",
+      "datanet-rows",
+      "datanet-contributors",
+      "datanet-versions",
+    ]) {
+      void queryClient.invalidateQueries({ queryKey: [key, datanet.id] });
+    }
+    router.refresh();
   };
+  const items = query.data ? queueWithReviewed(query.data.items, reviewed) : [];
 
   return (
     <section aria-labelledby="review-queue-title" className="grid gap-3">
@@ -42,7 +60,9 @@ export function ReviewQueue({ datanet }: { datanet: { id: string; slug: string; 
         <>
           <p className="text-muted-foreground text-sm">
             {query.data.total === 0
-              ? "Nothing waits for you."
+              ? Object.keys(reviewed).length > 0
+                ? "Nothing else waits for you."
+                : "Nothing waits for you."
               : `${plural(query.data.total, "contribution")} waiting for your review, oldest first.`}
             {query.data.ownPending > 0
               ? ` ${plural(query.data.ownPending, "pending contribution")} of yours ${query.data.ownPending === 1 ? "is" : "are"} left to other reviewers: nobody reviews their own.`
@@ -51,7 +71,7 @@ export function ReviewQueue({ datanet }: { datanet: { id: string; slug: string; 
               ? ` You reviewed ${plural(query.data.reviewedPending, "other")} still waiting for more reviews.`
               : ""}
           </p>
-          {query.data.items.length === 0 ? (
+          {items.length === 0 ? (
             <div className="flex flex-col items-center gap-2 rounded-xl border border-dashed px-4 py-10 text-center">
               <Inbox className="size-6 text-muted-foreground" aria-hidden="true" />
               <p className="font-medium text-sm">The queue is empty</p>
@@ -60,7 +80,7 @@ export function ReviewQueue({ datanet }: { datanet: { id: string; slug: string; 
               </p>
             </div>
           ) : (
-            query.data.items.map((item) => (
+            items.map(({ item, result }) => (
               <QueueItem
                 key={item.id}
                 item={item}
@@ -68,7 +88,8 @@ export function ReviewQueue({ datanet }: { datanet: { id: string; slug: string; 
                 slug={datanet.slug}
                 datanetId={datanet.id}
                 minReviews={query.data.settings.minReviews}
-                onReviewed={onReviewed}
+                result={result}
+                onReviewed={(answer) => onReviewed(item, answer)}
               />
             ))
           )}

@@ -2,9 +2,11 @@
 
 import { Check } from "lucide-react";
 import { type ReactNode, useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { cn } from "@/lib/utils/cn";
 import { plural } from "../format";
+import { publishState } from "./publish-state";
 import { PublishStep } from "./publish-step";
 import { RegisterStep } from "./register-step";
 
@@ -21,8 +23,22 @@ type PublishPanelProps = {
 /** The owner's panel: register on-chain (once), then publish the accepted rows as the next version. */
 export function PublishPanel(props: PublishPanelProps) {
   const registered = props.onchainId !== null;
-  // After a publish the page refreshes with nothing new: keep the publish step (and its success) on screen.
-  const [justPublished, setJustPublished] = useState(false);
+  // The version this panel just published: its step (and its success) stays on screen while the data catches up.
+  const [justPublished, setJustPublished] = useState<number | null>(null);
+  // A new round remounts the publish step, empty, for the next version.
+  const [round, setRound] = useState(0);
+  const state = publishState({
+    registered,
+    acceptedRows: props.acceptedRows,
+    nextNumber: props.nextNumber,
+    unpublishedChanges: props.unpublishedChanges,
+    justPublished,
+  });
+  const nothingNew = (latest: number) => (
+    <p className="text-muted-foreground text-sm">
+      Nothing new since version {latest}: it already holds every accepted row. Accept new contributions, then publish.
+    </p>
+  );
   return (
     <section aria-labelledby="publish-panel-title">
       <Card className="border-primary/25">
@@ -43,27 +59,50 @@ export function PublishPanel(props: PublishPanelProps) {
             >
               {registered ? null : <RegisterStep datanetId={props.datanetId} onRegistered={props.onRegistered} />}
             </PanelStep>
-            <PanelStep number={2} title={`Publish version ${props.nextNumber}`} done={false} disabled={!registered}>
-              {!registered ? (
+            <PanelStep
+              number={2}
+              title={`Publish version ${state.kind === "published" ? state.number : props.nextNumber}`}
+              done={state.kind === "published"}
+              doneNote="published"
+              disabled={!registered}
+            >
+              {state.kind === "unregistered" ? (
                 <p className="text-muted-foreground text-sm">Available once the Datanet is registered.</p>
-              ) : props.acceptedRows === 0 ? (
+              ) : state.kind === "no_rows" ? (
                 <p className="text-muted-foreground text-sm">
                   No accepted rows yet: a version needs at least one contribution accepted by reviewers.
                 </p>
-              ) : props.nextNumber > 1 && props.unpublishedChanges === 0 && !justPublished ? (
-                <p className="text-muted-foreground text-sm">
-                  Nothing new since version {props.nextNumber - 1}: it already holds every accepted row. Accept new
-                  contributions, then publish.
-                </p>
+              ) : state.kind === "nothing_new" ? (
+                nothingNew(state.latest)
               ) : (
-                <PublishStep
-                  datanetId={props.datanetId}
-                  nextNumber={props.nextNumber}
-                  onPublished={() => {
-                    setJustPublished(true);
-                    props.onPublished();
-                  }}
-                />
+                <>
+                  <PublishStep
+                    key={round}
+                    datanetId={props.datanetId}
+                    nextNumber={props.nextNumber}
+                    onPublished={(number) => {
+                      setJustPublished(number);
+                      props.onPublished();
+                    }}
+                  />
+                  {state.kind === "published" && state.next === "nothing_new" ? nothingNew(state.number) : null}
+                  {state.kind === "published" && state.next === "ready" ? (
+                    <div className="grid justify-items-start gap-2">
+                      <p className="text-muted-foreground text-sm">
+                        {plural(props.unpublishedChanges, "row")} changed since version {state.number}.
+                      </p>
+                      <Button
+                        variant="outline"
+                        onClick={() => {
+                          setJustPublished(null);
+                          setRound((r) => r + 1);
+                        }}
+                      >
+                        Prepare version {props.nextNumber}
+                      </Button>
+                    </div>
+                  ) : null}
+                </>
               )}
             </PanelStep>
           </ol>

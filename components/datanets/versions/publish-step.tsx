@@ -36,7 +36,8 @@ export function PublishStep({
 }: {
   datanetId: string;
   nextNumber: number;
-  onPublished: () => void;
+  /** Called with the version's number once the app recorded it as confirmed. */
+  onPublished: (number: number) => void;
 }) {
   const changelogId = useId();
   const write = useRegistryWrite();
@@ -94,7 +95,7 @@ export function PublishStep({
         merkleRoot: drafted.version.merkleRoot,
         onchainId: drafted.call.datanetId,
       });
-      onPublished();
+      onPublished(drafted.version.number);
     } catch (error) {
       setRecord({ step: "failed", message: error instanceof Error ? error.message : String(error) });
     }
@@ -104,29 +105,33 @@ export function PublishStep({
   const minedHash = write.phase.step === "confirmed" ? write.phase.hash : undefined;
   return (
     <div className="grid gap-3">
-      <div className="grid gap-1.5">
-        <Label htmlFor={changelogId}>Changelog</Label>
-        <Textarea
-          id={changelogId}
-          value={changelog}
-          onChange={(event) => setChangelog(event.target.value)}
-          placeholder="What changed since the last version: new contributions, rows removed, why…"
-          maxLength={5_000}
-          rows={3}
-          disabled={busy}
-        />
-      </div>
-      <div className="flex flex-wrap gap-2">
-        <Button onClick={publish} disabled={busy}>
-          {busy ? <LoaderCircle className="animate-spin" aria-hidden="true" /> : <Upload aria-hidden="true" />}
-          {drafting ? "Snapshotting the accepted rows…" : `Publish version ${draft?.version.number ?? nextNumber}`}
-        </Button>
-        {record.step === "failed" && minedHash && draft ? (
-          <Button variant="outline" onClick={() => confirm(draft, minedHash)}>
-            Record it again
-          </Button>
-        ) : null}
-      </div>
+      {published ? null : (
+        <>
+          <div className="grid gap-1.5">
+            <Label htmlFor={changelogId}>Changelog</Label>
+            <Textarea
+              id={changelogId}
+              value={changelog}
+              onChange={(event) => setChangelog(event.target.value)}
+              placeholder="What changed since the last version: new contributions, rows removed, why…"
+              maxLength={5_000}
+              rows={3}
+              disabled={busy}
+            />
+          </div>
+          <div className="flex flex-wrap gap-2">
+            <Button onClick={publish} disabled={busy}>
+              {busy ? <LoaderCircle className="animate-spin" aria-hidden="true" /> : <Upload aria-hidden="true" />}
+              {drafting ? "Snapshotting the accepted rows…" : `Publish version ${draft?.version.number ?? nextNumber}`}
+            </Button>
+            {record.step === "failed" && minedHash && draft ? (
+              <Button variant="outline" onClick={() => confirm(draft, minedHash)}>
+                Record it again
+              </Button>
+            ) : null}
+          </div>
+        </>
+      )}
       {draftProblem ? <ProblemCallout problem={draftProblem} /> : null}
       <TxSteps
         phase={write.phase}

@@ -17,6 +17,13 @@ export interface VersionJson {
   confirmedAt: string | null;
 }
 
+/** GET /api/datanets/:id/versions. */
+export interface VersionsResponse {
+  versions: VersionJson[];
+  /** What a next version would publish, as of the same read. */
+  stats: { acceptedRows: number; unpublishedChanges: number };
+}
+
 /** POST /api/datanets/:id/versions → 201: the draft and the addVersion call to send. */
 export interface DraftResponse {
   version: { id: string; number: number; merkleRoot: Hex };
@@ -49,4 +56,6 @@ export interface VersionsDatanet {
   acceptedRows: number;
   /** Rows a new version would add or drop compared with the latest published one. */
   unpublishedChanges: number;
+  /** Confirmed versions, numbered 1…n: the next one is n + 1. */
+  publishedVersions: number;
 }

@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "@/components/wallet/session-context";
 import { datanetApi, fetchJson } from "./api-client";
 import { PublishPanel } from "./publish-panel";
-import type { VersionJson, VersionsDatanet } from "./types";
+import type { VersionsDatanet, VersionsResponse } from "./types";
 import { VersionEntry } from "./version-entry";
 
 /** The Versions tab's content: the owner's publish panel and the timeline of published versions. */
@@ -23,10 +23,16 @@ export function VersionsView({ datanet }: { datanet: VersionsDatanet }) {
   const queryKey = ["datanet-versions", datanet.id];
   const query = useQuery({
     queryKey,
-    queryFn: () => fetchJson<{ versions: VersionJson[] }>(datanetApi(datanet.id, "versions")),
+    queryFn: () => fetchJson<VersionsResponse>(datanetApi(datanet.id, "versions")),
   });
+  // The panel reads the counts with the versions, from one response: after a publish both change together. The
+  // server-rendered ones (the same numbers, read with the page) stand in until the first answer.
+  const stats = query.data?.stats ?? {
+    acceptedRows: datanet.acceptedRows,
+    unpublishedChanges: datanet.unpublishedChanges,
+  };
   const confirmed = (query.data?.versions ?? []).filter((v) => v.status === "confirmed");
-  const nextNumber = (confirmed[0]?.number ?? 0) + 1;
+  const nextNumber = (query.data ? (confirmed[0]?.number ?? 0) : datanet.publishedVersions) + 1;
 
   return (
     <section aria-label="Versions" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem] lg:items-start">
@@ -68,8 +74,8 @@ export function VersionsView({ datanet }: { datanet: VersionsDatanet }) {
             datanetId={datanet.id}
             onchainId={onchainId}
             nextNumber={nextNumber}
-            acceptedRows={datanet.acceptedRows}
-            unpublishedChanges={datanet.unpublishedChanges}
+            acceptedRows={stats.acceptedRows}
+            unpublishedChanges={stats.unpublishedChanges}
             onRegistered={(id) => {
               setRegisteredId(id);
               router.refresh();

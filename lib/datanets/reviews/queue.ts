@@ -4,7 +4,7 @@ import { canReview, contributionDecision, eligibleInvitedReviewers, type ReviewS
 import { type QualitySummary, summarizeQualityReport } from "./quality-summary";
 import { type TwinLink, twinLinks } from "./twins";
 
-/** Rows shown to a reviewer per contribution: flagged rows first, then the first rows. */
+/** Rows shown to a reviewer per contribution: flagged rows first (in file order), then the first clean rows. */
 export const REVIEW_SAMPLE_ROWS = 20;
 /** Contributions listed at once, oldest first. */
 export const REVIEW_QUEUE_LIMIT = 10;
@@ -140,16 +140,25 @@ export async function reviewQueue(
   return { eligibility, settings, items, total, ownPending, reviewedPending };
 }
 
-/** The sample a reviewer reads: up to REVIEW_SAMPLE_ROWS rows, flagged ones first, shown in position order. */
+/**
+ * The order a reviewer reads a sample in: flagged rows first, then clean ones, each group in position (file)
+ * order. The review tab says "flagged rows first" and shows only the first few before "show all".
+ */
+export function flaggedFirst<T extends { position: number; flags: unknown }>(rows: readonly T[]): T[] {
+  const flagged = (row: T) => Array.isArray(row.flags) && row.flags.length > 0;
+  return [...rows].sort((a, b) => Number(flagged(b)) - Number(flagged(a)) || a.position - b.position);
+}
+
+/** The sample a reviewer reads: up to REVIEW_SAMPLE_ROWS rows, flagged ones first, each group in position order. */
 async function sampleRows(db: Db, contributionId: string, datanetId: string, viewerId: string): Promise<QueueRow[]> {
-  const rows = await db.$queryRaw<
+  const picked = await db.$queryRaw<
     { position: number; file: string; line: number; fields: Record<string, string>; flags: unknown }[]
   >`
     SELECT position, file, line, fields, flags FROM datanet_rows
      WHERE contribution_id = ${contributionId}
      ORDER BY (flags <> '[]'::jsonb) DESC, position
      LIMIT ${REVIEW_SAMPLE_ROWS}`;
-  rows.sort((a, b) => a.position - b.position);
+  const rows = flaggedFirst(picked);
   const links = rows.map((r) => twinLinks(r.flags));
   const twins = await resolveTwins(db, contributionId, datanetId, viewerId, links.flat());
   return rows.map((r, i) => ({

@@ -140,9 +140,11 @@ describe("review queue, my contributions, agreement, version diff and proofs", (
     const aliceItem = forA.items[0];
     expect(aliceItem).toMatchObject({ rowCount: 3, reviews: { count: 0, approvals: 0, reviewsNeeded: 2 } });
     expect(aliceItem?.quality).toMatchObject({ totalRows: 3, counts: { duplicate_in_contribution: 1 } });
-    expect(aliceItem?.sample.map((r) => r.position)).toEqual([0, 1, 2]);
+    // Flagged rows first: the repeated row (position 2) leads, then the clean rows in file order.
+    expect(aliceItem?.sample.map((r) => r.position)).toEqual([2, 0, 1]);
+    expect(aliceItem?.sample.map((r) => r.flags.length > 0)).toEqual([true, false, false]);
     // The repeated row points at its twin, with the twin's text.
-    expect(aliceItem?.sample[2]?.twins[0]).toMatchObject({
+    expect(aliceItem?.sample[0]?.twins[0]).toMatchObject({
       type: "duplicate_in_contribution",
       where: { file: "alice.csv", line: 2 },
       fields: { text: "Win a free cruise now", label: "spam" },

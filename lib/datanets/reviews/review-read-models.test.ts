@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { agreementLevel, verdictsByContribution } from "./agreement";
 import { summarizeQualityReport } from "./quality-summary";
+import { flaggedFirst } from "./queue";
 import { twinLinks } from "./twins";
 
 describe("summarizeQualityReport", () => {
@@ -75,5 +76,32 @@ describe("agreement read model", () => {
     expect(agreementLevel(0.85)).toBe("strong");
     expect(agreementLevel(0.7)).toBe("tentative");
     expect(agreementLevel(0.2)).toBe("weak");
+  });
+});
+
+describe("flaggedFirst", () => {
+  it("puts flagged rows before clean ones, each group in file order", () => {
+    const row = (position: number, flags: unknown) => ({ position, flags });
+    const sample = [
+      row(0, []),
+      row(1, []),
+      row(2, [{ type: "near_duplicate" }]),
+      row(3, []),
+      row(4, [{ type: "pii" }, { type: "duplicate_existing" }]),
+      row(5, [{ type: "duplicate_in_contribution" }]),
+    ];
+    expect(flaggedFirst(sample).map((r) => r.position)).toEqual([2, 4, 5, 0, 1, 3]);
+  });
+
+  it("orders rows whichever order they arrive in, and leaves the input as it was", () => {
+    // The query orders flagged first too, but a reviewer must not depend on it.
+    const sample = [
+      { position: 7, flags: [] },
+      { position: 9, flags: [{ type: "pii" }] },
+      { position: 1, flags: null },
+      { position: 3, flags: [{ type: "ingest" }] },
+    ];
+    expect(flaggedFirst(sample).map((r) => r.position)).toEqual([3, 9, 1, 7]);
+    expect(sample.map((r) => r.position)).toEqual([7, 9, 1, 3]);
   });
 });

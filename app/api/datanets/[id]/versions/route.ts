@@ -8,7 +8,10 @@ import { db } from "@/lib/db/client";
 import { currentSession, requireSession } from "@/lib/http/current-session";
 import { errorResponse, noStore, parseJsonBody } from "@/lib/http/responses";
 
-/** The Datanet's versions, newest first (confirmed ones and the owner's current draft). */
+/**
+ * The Datanet's versions, newest first (confirmed ones and the owner's current draft), with what a next version
+ * would publish, read together so the publish panel never pairs a new version with the counts from before it.
+ */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await context.params;
@@ -17,7 +20,10 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
     const versions = await listVersions(db(), datanet.id);
     const mine = datanet.owner.id === session?.userId;
     return NextResponse.json(
-      { versions: versions.filter((v) => mine || v.status === "confirmed") },
+      {
+        versions: versions.filter((v) => mine || v.status === "confirmed"),
+        stats: { acceptedRows: datanet.stats.rows, unpublishedChanges: datanet.stats.unpublishedChanges },
+      },
       { headers: noStore },
     );
   } catch (error) {
