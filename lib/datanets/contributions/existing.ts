@@ -27,30 +27,55 @@ function arrayLiteral(values: ArrayLike<number | string>): string {
 }
 
 /**
- * Exact-duplicate lookups by normalized hash: in one Datanet, or in every other Datanet the viewer may
- * see. One query per batch of hashes, joined against the unnested batch (not `= ANY(array)`, which a
- * sequential scan would test row by row against every hash).
+ * Exact-duplicate lookups by normalized hash, in this Datanet and in every other Datanet the viewer may see.
+ * Both come from one query per batch of hashes (the first of the two lookups to ask for a batch runs it, the
+ * other reuses its answer): the hashes are joined against the unnested batch, not tested with `= ANY(array)`.
  */
-export function existingLookup(
+export function existingLookups(
   db: Db,
-  scope: { datanetId: string; within: boolean; viewerId?: string },
-): ExistingLookup {
-  return async (hashes) => {
-    const found = new Map<string, ExistingRowRef>();
-    if (hashes.length === 0) return found;
-    const { rows } = await poolOf(db).query<{ norm_hash: string; datanet_id: string; id: string }>(
-      `SELECT DISTINCT ON (r.norm_hash) r.norm_hash, r.datanet_id, r.id::text AS id
-         FROM unnest($1::text[]) AS q(hash)
-         JOIN datanet_rows r ON r.norm_hash = q.hash
-         JOIN datanets d ON d.id = r.datanet_id
-         JOIN contributions c ON c.id = r.contribution_id
-        WHERE ${visibleRows(scope.viewerId ? "$3" : null)} AND r.datanet_id ${scope.within ? "=" : "<>"} $2
-        ORDER BY r.norm_hash, r.id`,
-      [arrayLiteral(hashes), scope.datanetId, ...(scope.viewerId ? [scope.viewerId] : [])],
-    );
-    for (const row of rows) found.set(row.norm_hash, { datanetId: row.datanet_id, rowId: row.id });
-    return found;
+  scope: { datanetId: string; viewerId?: string },
+): { datanet: ExistingLookup; otherDatanets: ExistingLookup } {
+  type Answer = { datanet: Map<string, ExistingRowRef>; other: Map<string, ExistingRowRef> };
+  // Both lookups walk the same distinct hashes in the same batches, so a batch is known by its ends and size.
+  const answers = new Map<string, Promise<Answer>>();
+  const ask = (hashes: readonly string[]): Promise<Answer> => {
+    const key = `${hashes.length}:${hashes[0]}:${hashes[hashes.length - 1]}`;
+    let answer = answers.get(key);
+    if (answer) {
+      answers.delete(key);
+      return answer;
+    }
+    answer = queryBoth(db, scope, hashes);
+    answers.set(key, answer);
+    return answer;
   };
+  return {
+    datanet: async (hashes) => (hashes.length === 0 ? new Map() : (await ask(hashes)).datanet),
+    otherDatanets: async (hashes) => (hashes.length === 0 ? new Map() : (await ask(hashes)).other),
+  };
+}
+
+async function queryBoth(
+  db: Db,
+  scope: { datanetId: string; viewerId?: string },
+  hashes: readonly string[],
+): Promise<{ datanet: Map<string, ExistingRowRef>; other: Map<string, ExistingRowRef> }> {
+  // The first stored row per (hash, same Datanet or not).
+  const { rows } = await poolOf(db).query<{ norm_hash: string; datanet_id: string; id: string; same: boolean }>(
+    `SELECT DISTINCT ON (r.norm_hash, r.datanet_id = $2) r.norm_hash, r.datanet_id, r.id::text AS id,
+            r.datanet_id = $2 AS same
+       FROM unnest($1::text[]) AS q(hash)
+       JOIN datanet_rows r ON r.norm_hash = q.hash
+       JOIN datanets d ON d.id = r.datanet_id
+       JOIN contributions c ON c.id = r.contribution_id
+      WHERE ${visibleRows(scope.viewerId ? "$3" : null)}
+      ORDER BY r.norm_hash, r.datanet_id = $2, r.id`,
+    [arrayLiteral(hashes), scope.datanetId, ...(scope.viewerId ? [scope.viewerId] : [])],
+  );
+  const datanet = new Map<string, ExistingRowRef>();
+  const other = new Map<string, ExistingRowRef>();
+  for (const row of rows) (row.same ? datanet : other).set(row.norm_hash, { datanetId: row.datanet_id, rowId: row.id });
+  return { datanet, other };
 }
 
 /** The distinct keys of a batch of queries, sorted (sorted probes walk the index in order). */

@@ -3,7 +3,7 @@ import { type ColumnMapping, type FileParse, type IngestLimits, parseFiles, type
 import type { DatanetKind, RowFields } from "../kinds";
 import { type MinHashSignature, type QualityReport, qualityReport, type RowDigest, redact, scanRow } from "../quality";
 import { contentRoot } from "../versions";
-import { existingLookup, existingSignatures } from "./existing";
+import { existingLookups, existingSignatures } from "./existing";
 
 /** How to read the dropped files. */
 export interface ContributionInput {
@@ -74,10 +74,10 @@ export async function prepareContribution(
   );
   const digests: RowDigest[] = new Array(rows.length);
   const report = await qualityReport(rows, {
-    existing: {
-      datanet: existingLookup(db, { datanetId: datanet.id, within: true, viewerId: options.viewerId }),
-      otherDatanets: existingLookup(db, { datanetId: datanet.id, within: false, viewerId: options.viewerId }),
-    },
+    existing: existingLookups(db, {
+      datanetId: datanet.id,
+      ...(options.viewerId ? { viewerId: options.viewerId } : {}),
+    }),
     nearDuplicateIndex: existingSignatures(db, options.viewerId),
     // One batch per 100,000 rows: PostgreSQL answers it with one hash join over the stored keys, where
     // batches of 1,000 each paid for a scan of their own.
