@@ -1,0 +1,353 @@
+import { randomUUID } from "node:crypto";
+import type { Address } from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
+import { createDatanet } from "@/lib/datanets/create";
+import { createDatanetSchema } from "@/lib/datanets/schemas";
+import { db as appDb, createDb, type Db } from "@/lib/db/client";
+import { runConfigSchema } from "@/lib/factory/config";
+import type { TrainQueue } from "@/lib/factory/jobs";
+import { launchRun } from "@/lib/factory/runs";
+import type { ErrorBody } from "@/lib/http/responses";
+import { queue } from "@/lib/jobs/client";
+import { POST as cancelRoute } from "./[id]/cancel/route";
+import { POST as resumeRoute } from "./[id]/resume/route";
+import { GET as getRoute } from "./[id]/route";
+import { POST as launchRoute, GET as listRoute } from "./route";
+
+// The routes read the session from the request's cookie: give them the token of a real session.
+const cookie = vi.hoisted(() => ({ token: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({
+    get: (name: string) => (name === SESSION_COOKIE && cookie.token ? { name, value: cookie.token } : undefined),
+  }),
+}));
+
+// anvil's accounts #7 (the model builder) and #8 (someone else).
+const builder = privateKeyToAccount("0x4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356");
+const stranger = privateKeyToAccount("0xdbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97");
+
+let db: Db;
+const tokens = { builder: "", stranger: "" };
+const users = { builder: "", stranger: "" };
+const dn = {} as Record<"text" | "labelled" | "draft" | "private", { id: string; name: string }>;
+
+type RunJson = {
+  id: string;
+  name: string;
+  status: string;
+  task: string;
+  jobId: string;
+  cancelRequested: boolean;
+  progress: { step: number; totalSteps: number; epoch: number };
+  checkpoint: { step: number } | null;
+  config: { method: { rank: number }; data: { task: string } };
+  lineage: { datanetId: string; version: number }[];
+  metrics: { step: number; loss: number }[];
+};
+
+const as = (who: keyof typeof tokens | null) => {
+  cookie.token = who ? tokens[who] : undefined;
+};
+
+async function launch(body: unknown) {
+  const response = await launchRoute(
+    new Request("http://localhost/api/training-runs", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
+  return { status: response.status, body: (await response.json()) as { run: RunJson } & ErrorBody };
+}
+
+async function action(kind: "cancel" | "resume" | "get", id: string) {
+  const context = { params: Promise.resolve({ id }) };
+  const url = `http://localhost/api/training-runs/${id}${kind === "get" ? "" : `/${kind}`}`;
+  const response =
+    kind === "get"
+      ? await getRoute(new Request(url), context)
+      : await (kind === "cancel" ? cancelRoute : resumeRoute)(new Request(url, { method: "POST" }), context);
+  return { status: response.status, body: (await response.json()) as { run: RunJson } & ErrorBody };
+}
+
+async function jobOf(jobId: string) {
+  const rows = await db.$queryRaw<{ name: string; state: string; data: { runId: string } }[]>`
+    SELECT name, state::text AS state, data FROM pgboss.job WHERE id = ${jobId}::uuid`;
+  return rows[0];
+}
+
+async function makeDatanet(
+  owner: string,
+  kind: "text" | "labelled",
+  visibility: "public" | "private",
+  version: { status: "confirmed" | "draft"; rowCount: number },
+) {
+  const name = `Training ${kind} ${visibility} ${version.status} ${randomUUID().slice(0, 8)}`;
+  const created = await createDatanet(
+    db,
+    owner,
+    createDatanetSchema.parse({
+      name,
+      summary: "Rows for the training-run routes' integration tests.",
+      domain: "testing",
+      license: "CC-BY-4.0",
+      kind,
+      visibility,
+      review: { minReviews: 1, approvalThreshold: 1, reviewers: "stakers" },
+    }),
+  );
+  // A version as lib/datanets/publishing leaves it: drafted, then confirmed from the VersionAdded receipt.
+  await db.datanetVersion.create({
+    data: {
+      datanetId: created.id,
+      number: 1,
+      merkleRoot: `0x${"ab".repeat(32)}`,
+      rowCount: version.rowCount,
+      contributorCount: 1,
+      changelog: "first",
+      metadataHash: `0x${"cd".repeat(32)}`,
+      status: version.status,
+      ...(version.status === "confirmed"
+        ? { txHash: `0x${"12".repeat(32)}`, blockNumber: 1n, confirmedAt: new Date() }
+        : {}),
+    },
+  });
+  return { id: created.id, name };
+}
+
+beforeAll(async () => {
+  db = createDb(process.env.DATABASE_URL as string);
+  for (const [who, account] of [
+    ["builder", builder],
+    ["stranger", stranger],
+  ] as const) {
+    const { token, session } = await createSession(db, {
+      address: account.address as Address,
+      chainId: 31337,
+      ttlHours: 1,
+    });
+    tokens[who] = token;
+    users[who] = session.userId;
+  }
+  dn.text = await makeDatanet(users.stranger, "text", "public", { status: "confirmed", rowCount: 300 });
+  dn.labelled = await makeDatanet(users.stranger, "labelled", "public", { status: "confirmed", rowCount: 100 });
+  dn.draft = await makeDatanet(users.stranger, "text", "public", { status: "draft", rowCount: 50 });
+  dn.private = await makeDatanet(users.stranger, "text", "private", { status: "confirmed", rowCount: 50 });
+});
+
+afterAll(async () => {
+  await (await queue()).stop({ graceful: false, wait: true });
+  await appDb().$disconnect();
+  await db?.$disconnect();
+});
+
+describe("POST /api/training-runs", () => {
+  it("stores the run, its lineage and its queued job", async () => {
+    as("builder");
+    const { status, body } = await launch({
+      preset: "quick",
+      data: { versions: [{ datanetId: dn.text.id, version: 1 }] },
+    });
+    expect(status).toBe(201);
+    const run = body.run;
+    expect(run).toMatchObject({
+      status: "queued",
+      task: "causal_lm",
+      name: `mf-prose-byte on ${dn.text.name} v1`,
+      cancelRequested: false,
+      progress: { step: 0, totalSteps: Math.ceil(270 / 8), epoch: 0 },
+      config: { method: { rank: 8 }, data: { task: "causal_lm" } },
+      lineage: [{ datanetId: dn.text.id, version: 1 }],
+      metrics: [],
+    });
+    expect(await jobOf(run.jobId)).toEqual({ name: "train", state: "created", data: { runId: run.id } });
+
+    // The same run reads back, and lists first among the builder's runs.
+    const got = await action("get", run.id);
+    expect(got.status).toBe(200);
+    expect(got.body.run.config).toEqual(run.config);
+    const list = (await (await listRoute()).json()) as { runs: RunJson[] };
+    expect(list.runs[0]?.id).toBe(run.id);
+  });
+
+  it("stores no run when sending the job fails, even after the job row was written", async () => {
+    const before = await db.trainingRun.count();
+    const real = await queue();
+    let sentId: string | null = null;
+    const failing: TrainQueue = {
+      send: (async (...args: unknown[]) => {
+        sentId = await (real.send as (...a: unknown[]) => Promise<string | null>)(...args);
+        throw new Error("the queue fell over");
+      }) as unknown as TrainQueue["send"],
+      cancel: real.cancel.bind(real),
+    };
+    const config = runConfigSchema.parse({ data: { versions: [{ datanetId: dn.text.id, version: 1 }] } });
+    await expect(launchRun({ db, queue: failing }, users.builder, config)).rejects.toThrow("the queue fell over");
+    expect(sentId).not.toBeNull();
+    expect(await db.trainingRun.count()).toBe(before);
+    expect(await jobOf(sentId as unknown as string)).toBeUndefined();
+  });
+
+  it("stores no run when the queue refuses the job", async () => {
+    const before = await db.trainingRun.count();
+    const refusing: TrainQueue = { send: (async () => null) as TrainQueue["send"], cancel: async () => {} };
+    const config = runConfigSchema.parse({ data: { versions: [{ datanetId: dn.text.id, version: 1 }] } });
+    await expect(launchRun({ db, queue: refusing }, users.builder, config)).rejects.toThrow(/refused/);
+    expect(await db.trainingRun.count()).toBe(before);
+  });
+
+  it.each([
+    ["rank 0", { method: { rank: 0 } }, "method.rank"],
+    ["learning rate 10", { method: { learningRate: 10 } }, "method.learningRate"],
+    ["a context length above the base's", { method: { contextLength: 1024 } }, "method.contextLength"],
+    ["an unknown base model", { baseModel: "nope" }, "baseModel"],
+  ])("answers 422 naming the field for %s", async (_case, patch, path) => {
+    as("builder");
+    const before = await db.trainingRun.count();
+    const { status, body } = await launch({ data: { versions: [{ datanetId: dn.text.id, version: 1 }] }, ...patch });
+    expect(status).toBe(422);
+    expect(body.error.issues?.map((issue) => issue.path)).toContain(path);
+    expect(body.error.message).toContain(path);
+    expect(await db.trainingRun.count()).toBe(before);
+  });
+
+  it.each([
+    [
+      "an unknown Datanet",
+      () => ({ versions: [{ datanetId: "no-such-datanet", version: 1 }] }),
+      "data.versions.0.datanetId",
+    ],
+    [
+      "another user's private Datanet",
+      () => ({ versions: [{ datanetId: dn.private.id, version: 1 }] }),
+      "data.versions.0.datanetId",
+    ],
+    [
+      "a version that does not exist",
+      () => ({ versions: [{ datanetId: dn.text.id, version: 7 }] }),
+      "data.versions.0.version",
+    ],
+    [
+      "an unpublished (draft) version",
+      () => ({
+        versions: [
+          { datanetId: dn.text.id, version: 1 },
+          { datanetId: dn.draft.id, version: 1 },
+        ],
+      }),
+      "data.versions.1.version",
+    ],
+    [
+      "a Datanet kind the inferred task cannot train on",
+      () => ({
+        versions: [
+          { datanetId: dn.text.id, version: 1 },
+          { datanetId: dn.labelled.id, version: 1 },
+        ],
+      }),
+      "data.versions.1.datanetId",
+    ],
+    [
+      "a task that does not fit the Datanet",
+      () => ({ versions: [{ datanetId: dn.text.id, version: 1 }], task: "classification" }),
+      "data.task",
+    ],
+  ])("answers 422 naming the field for %s", async (_case, data, path) => {
+    as("builder");
+    const before = await db.trainingRun.count();
+    const { status, body } = await launch({ data: data() });
+    expect(status).toBe(422);
+    expect(body.error.code).toBe("invalid_run_config");
+    expect(body.error.details).toMatchObject({ field: path });
+    expect(body.error.message).toContain(path);
+    expect(await db.trainingRun.count()).toBe(before);
+  });
+
+  it("infers classification from a labelled Datanet", async () => {
+    as("builder");
+    const { status, body } = await launch({ data: { versions: [{ datanetId: dn.labelled.id, version: 1 }] } });
+    expect(status).toBe(201);
+    expect(body.run.task).toBe("classification");
+  });
+
+  it("needs a session", async () => {
+    as(null);
+    const { status, body } = await launch({ data: { versions: [{ datanetId: dn.text.id, version: 1 }] } });
+    expect(status).toBe(401);
+    expect(body.error.code).toBe("not_signed_in");
+    expect((await listRoute()).status).toBe(401);
+  });
+});
+
+describe("cancel and resume", () => {
+  async function queuedRun(): Promise<RunJson> {
+    as("builder");
+    const { status, body } = await launch({ data: { versions: [{ datanetId: dn.text.id, version: 1 }] } });
+    expect(status).toBe(201);
+    return body.run;
+  }
+
+  it("cancels a queued run at once with its job, then resumes it with a new job", async () => {
+    const run = await queuedRun();
+    const cancelled = await action("cancel", run.id);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.run.status).toBe("cancelled");
+    expect((await jobOf(run.jobId))?.state).toBe("cancelled");
+
+    const again = await action("cancel", run.id);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("run_finished");
+
+    const resumed = await action("resume", run.id);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.run.status).toBe("queued");
+    expect(resumed.body.run.jobId).not.toBe(run.jobId);
+    expect(await jobOf(resumed.body.run.jobId)).toEqual({ name: "train", state: "created", data: { runId: run.id } });
+
+    const twice = await action("resume", run.id);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.code).toBe("run_not_resumable");
+  });
+
+  it("asks a running run to stop; the worker finishes the cancel", async () => {
+    const run = await queuedRun();
+    await db.trainingRun.update({ where: { id: run.id }, data: { status: "running", step: 3, startedAt: new Date() } });
+    const cancelled = await action("cancel", run.id);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.run).toMatchObject({ status: "running", cancelRequested: true });
+    expect((await action("cancel", run.id)).status).toBe(200);
+    expect((await action("resume", run.id)).status).toBe(409);
+  });
+
+  it("resumes a failed run keeping its step and checkpoint; a succeeded run is final", async () => {
+    const run = await queuedRun();
+    await db.trainingRun.update({
+      where: { id: run.id },
+      data: { status: "failed", step: 10, checkpointStep: 10, checkpointAt: new Date(), error: "out of memory" },
+    });
+    await db.trainingMetric.create({ data: { runId: run.id, step: 10, epoch: 0.3, loss: 2.5, tokensPerSecond: 900 } });
+    const resumed = await action("resume", run.id);
+    expect(resumed.status).toBe(200);
+    expect(resumed.body.run).toMatchObject({ status: "queued", progress: { step: 10 }, checkpoint: { step: 10 } });
+    expect(resumed.body.run.metrics).toEqual([expect.objectContaining({ step: 10, loss: 2.5 })]);
+
+    await db.trainingRun.update({ where: { id: run.id }, data: { status: "succeeded" } });
+    expect((await action("cancel", run.id)).status).toBe(409);
+    expect((await action("resume", run.id)).status).toBe(409);
+  });
+
+  it("hides a run from anyone but its owner", async () => {
+    const run = await queuedRun();
+    as("stranger");
+    for (const kind of ["get", "cancel", "resume"] as const) {
+      const { status, body } = await action(kind, run.id);
+      expect(status).toBe(404);
+      expect(body.error.code).toBe("training_run_not_found");
+    }
+    const list = (await (await listRoute()).json()) as { runs: RunJson[] };
+    expect(list.runs.map((r) => r.id)).not.toContain(run.id);
+    expect((await db.trainingRun.findUniqueOrThrow({ where: { id: run.id } })).status).toBe("queued");
+  });
+});
