@@ -1,6 +1,7 @@
 import { type Address, createPublicClient, type Hex, http } from "viem";
 import { contractAbis } from "../lib/chain/abis.generated";
 import { OTHER_ACCOUNT, RPC_URL } from "./env";
+import { fillDatanetForm } from "./fixtures/datanet-form";
 import { signIn, snap, textFile } from "./fixtures/flows";
 import { expect, injectTestWallet, test } from "./fixtures/test-wallet";
 
@@ -59,16 +60,7 @@ test.describe("Datanet acceptance", () => {
     await expect(page.getByRole("form", { name: "New Datanet" })).toBeVisible();
     const run = Date.now().toString(36);
     const name = `Acceptance ${run}`;
-    await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-    await page
-      .getByRole("textbox", { name: "Summary", exact: true })
-      .fill("Questions about software weaknesses, answered by people who fix them.");
-    await page.getByRole("textbox", { name: "Domain", exact: true }).fill("security");
-    await page.getByRole("combobox", { name: "Licence" }).click();
-    await page.getByRole("combobox", { name: "Search licences by id or name…" }).fill("CC-BY-4.0");
-    await page.getByRole("option", { name: /CC-BY-4\.0$/ }).click();
-    await expect(page.getByRole("combobox", { name: "Licence" })).toContainText("CC-BY-4.0");
-    await page.getByRole("radio", { name: "Instruction pairs" }).click();
+    await fillDatanetForm(page, name);
     await page.getByRole("spinbutton", { name: "Minimum reviews" }).fill("1");
     await page.getByRole("radio", { name: "Invited addresses" }).click();
     const invited = page.getByRole("textbox", { name: "Invited reviewers", exact: true });

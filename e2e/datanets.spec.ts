@@ -1,21 +1,7 @@
-import type { Page } from "@playwright/test";
 import { openApp } from "./fixtures/app";
+import { fillDatanetForm } from "./fixtures/datanet-form";
 import { signIn } from "./fixtures/flows";
 import { expect, test } from "./fixtures/test-wallet";
-
-/** Fills every required field of the create form with valid values. */
-async function fillValidForm(page: Page, name: string): Promise<void> {
-  await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
-  await page
-    .getByRole("textbox", { name: "Summary", exact: true })
-    .fill("Questions about software weaknesses, answered by people who fix them.");
-  await page.getByRole("textbox", { name: "Domain", exact: true }).fill("security");
-  await page.getByRole("combobox", { name: "Licence" }).click();
-  await page.getByRole("combobox", { name: "Search licences by id or name…" }).fill("CC-BY-4.0");
-  await page.getByRole("option", { name: /CC-BY-4\.0$/ }).click();
-  await expect(page.getByRole("combobox", { name: "Licence" })).toContainText("CC-BY-4.0");
-  await page.getByRole("radio", { name: "Instruction pairs" }).click();
-}
 
 test.describe("Datanets", () => {
   test("signed in: create a Datanet, land on its page, find it in the list", async ({ page, walletAddress }) => {
@@ -26,7 +12,7 @@ test.describe("Datanets", () => {
     await expect(page.getByRole("form", { name: "New Datanet" })).toBeVisible();
 
     const name = `Weakness Q&A ${Date.now().toString(36)}`;
-    await fillValidForm(page, name);
+    await fillDatanetForm(page, name);
     await page.getByRole("textbox", { name: "Description" }).fill("## Sources\n\nAnswers from **CWE** entries.");
     await page.getByRole("tab", { name: "Preview" }).click();
     await expect(page.getByRole("heading", { name: "Sources" })).toBeVisible();
@@ -80,7 +66,7 @@ test.describe("Datanets", () => {
 
   test("a bad submission shows the field's error; the draft survives a reload", async ({ page, walletAddress }) => {
     await signIn(page, walletAddress, "/datanets/new");
-    await fillValidForm(page, "Invited reviewers only");
+    await fillDatanetForm(page, "Invited reviewers only");
 
     // The draft is kept in this browser.
     await page.waitForTimeout(600);
