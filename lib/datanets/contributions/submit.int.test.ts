@@ -5,7 +5,7 @@ import type { Address, Hex } from "viem";
 import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DeploymentRecord } from "@/lib/chain/deployments";
-import { createDb, type Db } from "@/lib/db/client";
+import { createDb, type Db, poolOf } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http/responses";
 import { anvilAccounts } from "@/scripts/deploy/config";
 import { deployAll } from "@/scripts/deploy/deploy";
@@ -15,6 +15,7 @@ import { createDatanetSchema } from "../schemas";
 import { contributionTypedData } from "../versions";
 import { type ContributionInput, prepareContribution } from "./prepare";
 import { datanetSigningId } from "./signing-id";
+import { storeContribution } from "./store";
 import { type ContributionTarget, type SignedContribution, submitContribution } from "./submit";
 import { contributionTarget } from "./target";
 
@@ -234,6 +235,48 @@ describe("bad contributions are refused with a 4xx and change nothing", () => {
     const signed = await signedFor(texts, input, { nonce: 424242n });
     await submit(texts, input, signed);
     await expectRejected(() => submit(texts, input, signed), 409, "nonce_used");
+  });
+
+  it("the same signature sent twice at once: one is stored, the other refused, no band key left behind", async () => {
+    const input = files(["race.txt", "Two tabs sent this contribution at the very same moment, with one signature."]);
+    const signed = await signedFor(texts, input, { nonce: 515151n });
+    const before = await counts();
+    const bandsBefore = await db.datanetRowBand.count();
+    const results = await Promise.allSettled([submit(texts, input, signed), submit(texts, input, signed)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    const response = errorResponse(refused.reason);
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("nonce_used");
+    expect(await counts()).toEqual({ contributions: before.contributions + 1, rows: before.rows + 1 });
+    expect(await db.datanetRowBand.count()).toBe(bandsBefore + 21);
+  });
+
+  it("a store that fails mid-COPY leaves no contribution, no row and no band key", async () => {
+    const prepared = await prepareContribution(db, texts, files(["fine.txt", "A fine row.\n\nAnother fine row here."]));
+    expect(prepared.rowCount).toBe(2);
+    // PostgreSQL's jsonb refuses \u0000: the second row breaks the rows' COPY after the first went through.
+    const rows = prepared.rows.map((row, i) => (i === 1 ? { ...row, fields: { text: "nul \u0000 inside" } } : row));
+    const before = await counts();
+    const bandsBefore = await db.datanetRowBand.count();
+    await expect(
+      storeContribution(poolOf(db), {
+        datanetId: texts.id,
+        contributorId: users.alice.userId,
+        contentRoot: prepared.contentRoot,
+        rowCount: prepared.rowCount,
+        license: texts.license,
+        nonce: "616161",
+        deadline: new Date(Date.now() + 3_600_000),
+        signature: "0x00",
+        files: prepared.files,
+        qualityReport: prepared.report,
+        rows,
+        flagsOf: () => [],
+      }),
+    ).rejects.toThrow();
+    expect(await counts()).toEqual(before);
+    expect(await db.datanetRowBand.count()).toBe(bandsBefore);
   });
 
   it("an expired deadline", async () => {
