@@ -1,0 +1,77 @@
+import path from "node:path";
+import {
+  catalogModel,
+  disposeAdapter,
+  type HfCheckpoint,
+  importPeftAdapter,
+  type LoraAdapter,
+  loadCatalogModel,
+} from "@/lib/ml";
+import { ServingError } from "./errors";
+
+/** A base model ready to generate with: weights, configuration and tokenizer. */
+export type BaseModel = Required<HfCheckpoint>;
+
+/**
+ * Base models and LoRA adapters loaded once and kept: bases by catalog id (few, small), adapters by folder
+ * (PEFT layout) in a least-recently-used cache whose evicted entries are disposed. Adapters are only read from
+ * below `adapterRoot`, so a request cannot make the server open arbitrary files.
+ */
+export class ModelCache {
+  private readonly bases = new Map<string, Promise<BaseModel>>();
+  private readonly adapters = new Map<string, Promise<LoraAdapter>>();
+
+  constructor(private readonly options: { adapterRoot: string; maxAdapters?: number }) {}
+
+  base(id: string): Promise<BaseModel> {
+    let loaded = this.bases.get(id);
+    if (!loaded) {
+      try {
+        catalogModel(id);
+      } catch {
+        throw new ServingError("model_not_found", `No base model "${id}" in the catalog.`, 404);
+      }
+      loaded = loadCatalogModel(id);
+      loaded.catch(() => this.bases.delete(id));
+      this.bases.set(id, loaded);
+    }
+    return loaded;
+  }
+
+  /** The adapter in `folder` (relative to the adapter root, or absolute below it) for `base`. */
+  async adapter(folder: string, base: BaseModel): Promise<LoraAdapter> {
+    const root = path.resolve(this.options.adapterRoot);
+    const resolved = path.resolve(root, folder);
+    if (resolved !== root && !resolved.startsWith(`${root}${path.sep}`)) {
+      throw new ServingError("adapter_outside_root", `Adapters are only read from ${root}.`, 400);
+    }
+    const key = `${base.config.model_type}:${resolved}`;
+    let loaded = this.adapters.get(key);
+    if (loaded) {
+      // Most recently used last.
+      this.adapters.delete(key);
+      this.adapters.set(key, loaded);
+      return loaded;
+    }
+    loaded = importPeftAdapter(resolved, base.config).catch((error: unknown) => {
+      this.adapters.delete(key);
+      throw new ServingError(
+        "adapter_unreadable",
+        `The adapter in ${folder} could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+        404,
+      );
+    });
+    this.adapters.set(key, loaded);
+    this.evict();
+    return loaded;
+  }
+
+  private evict(): void {
+    const max = this.options.maxAdapters ?? 16;
+    while (this.adapters.size > max) {
+      const [oldest, adapter] = this.adapters.entries().next().value as [string, Promise<LoraAdapter>];
+      this.adapters.delete(oldest);
+      void adapter.then(disposeAdapter, () => {});
+    }
+  }
+}
