@@ -5,6 +5,11 @@ import { Prisma } from "@/lib/db/generated/client";
 /** Query of a Datanet's rows table. */
 export const rowsQuerySchema = z.object({
   q: z.string().trim().max(200).optional(),
+  /** One row by id (a duplicate's twin, linked from a quality report), whatever its status filter says. */
+  row: z
+    .string()
+    .regex(/^\d{1,19}$/, "row: a row id (digits)")
+    .optional(),
   status: z.enum(["accepted", "pending", "all"]).default("accepted"),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -38,6 +43,7 @@ export async function listRows(
   if (query.status === "accepted") filters.push(Prisma.sql`c.status = 'accepted' AND NOT r.rejected`);
   if (query.status === "pending") filters.push(Prisma.sql`c.status = 'pending'`);
   if (query.q) filters.push(Prisma.sql`r.fields::text ILIKE ${likePattern(query.q)}`);
+  if (query.row) filters.push(Prisma.sql`r.id = ${BigInt(query.row)}`);
   const where = Prisma.join(filters, " AND ");
   const rows = await db.$queryRaw<
     {

@@ -17,7 +17,7 @@ describe("describeFlag for rows stored in Datanets", () => {
     expect(d?.label).toBe("Near-duplicate 86%");
     expect(d?.detail).toEqual([
       "Near-duplicate (86% similar) of ",
-      { text: "row 123 in Spam or ham", href: "/datanets/spam-or-ham?tab=rows" },
+      { text: "row 123 in Spam or ham", href: "/datanets/spam-or-ham?tab=rows&row=123" },
       ".",
     ]);
   });
@@ -36,7 +36,7 @@ describe("describeFlag for rows stored in Datanets", () => {
     );
     expect(here?.detail).toEqual([
       "Duplicate of ",
-      { text: "row 8", href: "/datanets/security-qa?tab=rows" },
+      { text: "row 8", href: "/datanets/security-qa?tab=rows&row=8" },
       " already in this Datanet",
       ".",
     ]);

@@ -86,18 +86,20 @@ function storedRow(ref: ExistingRowRef, context: FlagContext): { here: boolean; 
   return { here, ...(twin ? { twin } : {}) };
 }
 
-const rowsTab = (slug: string) => `/datanets/${encodeURIComponent(slug)}?tab=rows`;
+/** The Rows tab showing one row, whatever its contribution's status (a twin may still be pending review). */
+const rowsTab = (slug: string, rowId: string) =>
+  `/datanets/${encodeURIComponent(slug)}?${new URLSearchParams({ tab: "rows", row: rowId })}`;
 
 /** "row 123 in Spam or ham" (a link) or "row 123 already in this Datanet", as sentence parts. */
 function storedRowParts(ref: ExistingRowRef, context: FlagContext): DetailPart[] {
   const { here, twin } = storedRow(ref, context);
   if (here) {
     return twin
-      ? [{ text: `row ${ref.rowId}`, href: rowsTab(twin.slug) }, " already in this Datanet"]
+      ? [{ text: `row ${ref.rowId}`, href: rowsTab(twin.slug, ref.rowId) }, " already in this Datanet"]
       : [`row ${ref.rowId} already in this Datanet`];
   }
   return twin
-    ? [{ text: `row ${ref.rowId} in ${twin.name}`, href: rowsTab(twin.slug) }]
+    ? [{ text: `row ${ref.rowId} in ${twin.name}`, href: rowsTab(twin.slug, ref.rowId) }]
     : [`row ${ref.rowId} in another Datanet`];
 }
 

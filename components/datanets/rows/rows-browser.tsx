@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Rows3, SearchX } from "lucide-react";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -22,17 +23,61 @@ export function RowsBrowser({ datanet }: { datanet: { id: string; slug: string; 
   const [search, setSearch] = useState("");
   const [status, setStatus] = useState<RowStatusFilter>("accepted");
   const [page, setPage] = useState(1);
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  // ?row=<id>: one row, whatever its status (a quality report links a duplicate's twin here).
+  const row = /^\d{1,19}$/.test(searchParams.get("row") ?? "") ? (searchParams.get("row") as string) : null;
+  const showAllRows = () => {
+    const next = new URLSearchParams(searchParams.toString());
+    next.delete("row");
+    window.history.replaceState(null, "", `${pathname}?${next.toString()}`);
+  };
   const q = useDebounced(search.trim(), 300);
+  const params: Record<string, string> = row
+    ? { row, status: "all", page: "1", pageSize: "1" }
+    : { q, status, page: String(page), pageSize: String(PAGE_SIZE) };
   const query = useQuery({
-    queryKey: ["datanet-rows", datanet.id, q, status, page],
-    queryFn: () =>
-      fetchJson<RowsPage>(
-        `${datanetApi(datanet.id, "rows")}?${new URLSearchParams({ q, status, page: String(page), pageSize: String(PAGE_SIZE) })}`,
-      ),
+    queryKey: ["datanet-rows", datanet.id, params],
+    queryFn: () => fetchJson<RowsPage>(`${datanetApi(datanet.id, "rows")}?${new URLSearchParams(params)}`),
     placeholderData: keepPreviousData,
   });
   const pageCount = query.data ? Math.max(1, Math.ceil(query.data.total / PAGE_SIZE)) : 1;
   const filtered = q !== "" || status !== "accepted";
+
+  if (row) {
+    return (
+      <section aria-label="Rows" className="grid gap-4">
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg border bg-muted/40 px-3 py-2 text-sm">
+          <span>
+            Showing row <span className="font-mono">#{row}</span>, linked from a quality report.
+          </span>
+          <Button variant="outline" size="sm" onClick={showAllRows}>
+            Show all rows
+          </Button>
+        </div>
+        {query.isPending ? (
+          <Skeleton className="h-12 w-full" />
+        ) : query.isError ? (
+          <p role="alert" className="text-destructive text-sm">
+            Could not load the row: {query.error.message}
+          </p>
+        ) : query.data.items.length === 0 ? (
+          <EmptyState
+            icon={SearchX}
+            title="No such row here"
+            description={`Row #${row} is not in this Datanet, or its contribution was rejected and removed from view.`}
+            actions={
+              <Button variant="outline" onClick={showAllRows}>
+                Show all rows
+              </Button>
+            }
+          />
+        ) : (
+          <RowsTable slug={datanet.slug} kind={datanet.kind} rows={query.data.items} />
+        )}
+      </section>
+    );
+  }
 
   return (
     <section aria-label="Rows" className="grid gap-4">

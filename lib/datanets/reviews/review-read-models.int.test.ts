@@ -2,6 +2,7 @@ import type { Address, Hex } from "viem";
 import { type PrivateKeyAccount, privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/client";
+import { listRows, rowsQuerySchema } from "../browse";
 import { prepareContribution } from "../contributions/prepare";
 import { datanetSigningId } from "../contributions/signing-id";
 import { submitContribution } from "../contributions/submit";
@@ -158,6 +159,23 @@ describe("review queue, my contributions, agreement, version diff and proofs", (
     const forOwner = await queueOf("owner");
     expect(forOwner.eligibility).toMatchObject({ ok: false, reason: "not_invited" });
     expect(forOwner.items).toEqual([]);
+  });
+
+  it("finds one row by id for a report's twin link, pending or not, and nothing for another Datanet's row", async () => {
+    const pending = await db.datanetRow.findFirstOrThrow({
+      where: { contributionId: bobFirst },
+      orderBy: { position: "asc" },
+    });
+    const accepted = await listRows(db, datanetId, rowsQuerySchema.parse({}));
+    expect(accepted.items.map((r) => r.id)).not.toContain(pending.id.toString());
+    const linked = await listRows(db, datanetId, rowsQuerySchema.parse({ row: pending.id.toString(), status: "all" }));
+    expect(linked.total).toBe(1);
+    expect(linked.items[0]).toMatchObject({ id: pending.id.toString(), contributionStatus: "pending" });
+    expect(
+      (await listRows(db, "another-datanet", rowsQuerySchema.parse({ row: pending.id.toString(), status: "all" })))
+        .total,
+    ).toBe(0);
+    expect(rowsQuerySchema.safeParse({ row: "12; drop" }).success).toBe(false);
   });
 
   it("asks the Staking contract about reviewers of a stakers-reviewed Datanet", async () => {
