@@ -1,12 +1,13 @@
 /**
- * The trainer worker process: takes jobs from the queue. For now it answers health checks;
- * training jobs arrive with ModelFactory. Started by `npm start` (WORKERS=n of them).
+ * The trainer worker process: answers health checks and trains ModelFactory runs (lib/factory/worker), each
+ * on a worker thread, TRAINER_CONCURRENCY at a time. Started by `npm start` (WORKERS=n of them).
  */
 
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { serverConfig } from "@/lib/config/server";
 import { db } from "@/lib/db/client";
+import { startTrainer } from "@/lib/factory/worker/trainer";
 import { answerHealthCheck } from "@/lib/jobs/health-check";
 import { startHeartbeat } from "@/lib/jobs/heartbeat";
 import { JobName } from "@/lib/jobs/names";
@@ -37,14 +38,28 @@ await boss.work(
     return answerHealthCheck(workerId, job.data);
   },
 );
-logger.info({ queues: [JobName.healthCheck] }, "trainer worker ready");
+const trainer = await startTrainer({
+  db: db(),
+  boss,
+  workerId,
+  dataDir: config.DATA_DIR,
+  concurrency: config.TRAINER_CONCURRENCY,
+  staleSeconds: config.TRAINER_STALE_SECONDS,
+  pollingIntervalSeconds: defaultPollingIntervalSeconds,
+  logger,
+});
+logger.info(
+  { queues: [JobName.healthCheck, JobName.train], concurrency: config.TRAINER_CONCURRENCY },
+  "trainer worker ready",
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  logger.info({ signal }, "trainer worker stopping");
-  // Let running jobs finish (bounded), then release the heartbeat and connections.
+  logger.info({ signal, runs: trainer.active() }, "trainer worker stopping");
+  // Runs in training stop at their next step with a checkpoint and are queued again for a worker to resume.
+  await trainer.stop().catch((err) => logger.error({ err }, "trainer stop"));
   await boss.stop({ graceful: true, wait: true, timeout: 30_000 }).catch((err) => logger.error({ err }, "queue stop"));
   await heartbeat.stop().catch((err) => logger.warn({ err }, "heartbeat removal"));
   await db().$disconnect();

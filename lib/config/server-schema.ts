@@ -23,6 +23,12 @@ export const serverConfigSchema = z.object({
         .filter(Boolean),
     ),
   WORKER_HEARTBEAT_SECONDS: positiveInt.default(5),
+  /** Where the app keeps its files (training checkpoints and adapters under runs/<runId>/). */
+  DATA_DIR: z.string().min(1).default(".data"),
+  /** Training runs one trainer worker process trains at once. */
+  TRAINER_CONCURRENCY: positiveInt.max(16).default(1),
+  /** A running run whose worker has not written its heartbeat for this long is queued again and resumed. */
+  TRAINER_STALE_SECONDS: positiveInt.default(15),
 });
 
 export type ServerConfig = z.infer<typeof serverConfigSchema>;

@@ -1,0 +1,83 @@
+import { randomUUID } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { poolOf } from "@/lib/db/client";
+import { JobName } from "@/lib/jobs/names";
+import { clientExecutor, inTransaction, sendTrainJob, type TrainQueue } from "../jobs";
+
+/** What happened to a run whose worker went silent. */
+export interface RecoveredRun {
+  runId: string;
+  action: "requeued" | "cancelled";
+  jobId: string | null;
+}
+
+/**
+ * Takes back the runs whose worker stopped writing its heartbeat (killed, or its machine gone): each
+ * `running` run whose heartbeat is older than `staleSeconds` is queued again with a new job (the old one,
+ * still `active` in pg-boss, is cancelled) so any worker resumes it from its last checkpoint; one with a
+ * cancel pending is cancelled instead. One transaction with the rows locked (SKIP LOCKED): two workers
+ * sweeping at once never both take a run, and the claim (status queued and this job id) lets only the new
+ * job train it.
+ */
+export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: number): Promise<RecoveredRun[]> {
+  return inTransaction(poolOf(db), async (client) => {
+    const { rows } = await client.query<{ id: string; job_id: string | null; cancel_requested: boolean }>(
+      `SELECT id, job_id, cancel_requested FROM training_runs
+        WHERE status = 'running' AND COALESCE(heartbeat_at, updated_at) < now() - make_interval(secs => $1)
+        ORDER BY heartbeat_at NULLS FIRST
+        LIMIT 20
+        FOR UPDATE SKIP LOCKED`,
+      [staleSeconds],
+    );
+    const recovered: RecoveredRun[] = [];
+    for (const run of rows) {
+      if (run.job_id) await queue.cancel(JobName.train, run.job_id, { db: clientExecutor(client) });
+      if (run.cancel_requested) {
+        await client.query(
+          `UPDATE training_runs SET status = 'cancelled', cancel_requested = false, eta_seconds = NULL,
+                  heartbeat_at = NULL, worker_id = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
+          [run.id],
+        );
+        recovered.push({ runId: run.id, action: "cancelled", jobId: null });
+        continue;
+      }
+      const jobId = randomUUID();
+      await client.query(
+        `UPDATE training_runs SET status = 'queued', job_id = $2, heartbeat_at = NULL, worker_id = NULL,
+                eta_seconds = NULL, updated_at = now() WHERE id = $1`,
+        [run.id, jobId],
+      );
+      await sendTrainJob(queue, client, run.id, jobId);
+      recovered.push({ runId: run.id, action: "requeued", jobId });
+    }
+    return recovered;
+  });
+}
+
+/** Queues a run this worker stops training (graceful shutdown) again, with a new job, to resume elsewhere. */
+export async function requeueRun(db: Db, queue: TrainQueue, runId: string, ownJobId: string): Promise<boolean> {
+  return inTransaction(poolOf(db), async (client) => {
+    const { rows } = await client.query<{ cancel_requested: boolean }>(
+      "SELECT cancel_requested FROM training_runs WHERE id = $1 AND job_id = $2 AND status = 'running' FOR UPDATE",
+      [runId, ownJobId],
+    );
+    const run = rows[0];
+    if (!run) return false;
+    if (run.cancel_requested) {
+      await client.query(
+        `UPDATE training_runs SET status = 'cancelled', cancel_requested = false, eta_seconds = NULL,
+                heartbeat_at = NULL, worker_id = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
+        [runId],
+      );
+      return true;
+    }
+    const jobId = randomUUID();
+    await client.query(
+      `UPDATE training_runs SET status = 'queued', job_id = $2, heartbeat_at = NULL, worker_id = NULL,
+              eta_seconds = NULL, updated_at = now() WHERE id = $1`,
+      [runId, jobId],
+    );
+    await sendTrainJob(queue, client, runId, jobId);
+    return true;
+  });
+}

@@ -1,0 +1,323 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type PgBoss from "pg-boss";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatanet } from "@/lib/datanets/create";
+import { createDatanetSchema } from "@/lib/datanets/schemas";
+import { createDb, type Db } from "@/lib/db/client";
+import { parseRunConfig, type RunConfigInput } from "@/lib/factory/config";
+import { cancelRun, launchRun, resumeRun } from "@/lib/factory/runs";
+import { startQueue } from "@/lib/jobs/queue";
+import { packAdapter } from "../publish/adapter-files";
+
+let db: Db;
+let boss: PgBoss;
+let userId: string;
+let datanetId: string;
+const dataDir = mkdtempSync(path.join(tmpdir(), "mf-trainer-"));
+const workers = new Set<ChildProcess>();
+
+/** Sentences of a tiny corpus: varied enough to learn from, small enough to train in seconds. */
+function corpus(count: number): string[] {
+  const subjects = ["The whale", "A sailor", "The captain", "Our ship", "The harpooneer", "An old mate"];
+  const verbs = ["watched", "followed", "cursed", "sought", "dreamed of", "feared"];
+  const objects = ["the white sea", "the long voyage", "the quiet deck", "the grey horizon", "the wild storm"];
+  return Array.from(
+    { length: count },
+    (_, i) => `${subjects[i % 6]} ${verbs[(i * 5) % 6]} ${objects[(i * 7) % 5]} at dawn, day ${i % 9}.`,
+  );
+}
+
+/** A public text Datanet with one confirmed version of `texts`, stored as lib/datanets/publishing leaves it. */
+async function publishedTextDatanet(owner: string, texts: string[]): Promise<string> {
+  const created = await createDatanet(
+    db,
+    owner,
+    createDatanetSchema.parse({
+      name: `Trainer corpus ${randomUUID().slice(0, 8)}`,
+      summary: "Sentences for the trainer worker's integration tests.",
+      domain: "testing",
+      license: "CC-BY-4.0",
+      kind: "text",
+      visibility: "public",
+      review: { minReviews: 1, approvalThreshold: 1, reviewers: "stakers" },
+    }),
+  );
+  const contribution = await db.contribution.create({
+    data: {
+      datanetId: created.id,
+      contributorId: owner,
+      status: "accepted",
+      contentRoot: `0x${"ee".repeat(32)}`,
+      rowCount: texts.length,
+      license: "CC-BY-4.0",
+      nonce: randomUUID(),
+      deadline: new Date(Date.now() + 3_600_000),
+      signature: "0x00",
+      files: [],
+      qualityReport: {},
+    },
+  });
+  const version = await db.datanetVersion.create({
+    data: {
+      datanetId: created.id,
+      number: 1,
+      merkleRoot: `0x${"ab".repeat(32)}`,
+      rowCount: texts.length,
+      contributorCount: 1,
+      changelog: "first",
+      metadataHash: `0x${"cd".repeat(32)}`,
+      status: "confirmed",
+      txHash: `0x${"12".repeat(32)}`,
+      blockNumber: 1n,
+      confirmedAt: new Date(),
+    },
+  });
+  for (const [index, text] of texts.entries()) {
+    const row = await db.datanetRow.create({
+      data: {
+        datanetId: created.id,
+        contributionId: contribution.id,
+        position: index,
+        file: "corpus.jsonl",
+        line: index + 1,
+        fields: { text },
+        rowHash: `0x${index.toString(16).padStart(64, "0")}`,
+        normHash: `n${index}`,
+        minhash: new Uint8Array(4),
+      },
+    });
+    await db.versionRow.create({ data: { versionId: version.id, rowId: row.id, leafIndex: index } });
+  }
+  return created.id;
+}
+
+const tiny = (method: Partial<NonNullable<RunConfigInput["method"]>> = {}) =>
+  parseRunConfig({
+    baseModel: "mf-prose-byte",
+    data: { versions: [{ datanetId, version: 1 }], validationSplit: 0.1 },
+    method: {
+      rank: 4,
+      alpha: 8,
+      dropout: 0,
+      targetModules: ["q", "v"],
+      epochs: 1,
+      learningRate: 0.01,
+      batchSize: 2,
+      gradientAccumulation: 1,
+      contextLength: 32,
+      warmupSteps: 1,
+      seed: 7,
+      checkpointEvery: 4,
+      ...method,
+    },
+  });
+
+const deps = () => ({ db, queue: boss });
+
+function startWorker(env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/trainer.ts"], {
+    env: {
+      ...process.env,
+      LOG_LEVEL: "info",
+      DATA_DIR: dataDir,
+      TRAINER_STALE_SECONDS: "3",
+      WORKER_HEARTBEAT_SECONDS: "1",
+      ML_BACKEND: "wasm",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  workers.add(child);
+  let output = "";
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  void exited.then(() => workers.delete(child));
+  const ready = new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("trainer worker ready")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    void exited.then((code) => reject(new Error(`worker exited early (${code}): ${output}`)));
+  });
+  return { child, ready, exited, output: () => output };
+}
+
+const runRow = (id: string) => db.trainingRun.findUniqueOrThrow({ where: { id } });
+
+/** Polls the run until `done` holds (recording every step seen), or fails after `timeoutMs`. */
+async function waitFor(
+  id: string,
+  done: (run: Awaited<ReturnType<typeof runRow>>) => boolean,
+  timeoutMs = 60_000,
+  steps?: number[],
+) {
+  const started = Date.now();
+  for (;;) {
+    const run = await runRow(id);
+    steps?.push(run.step);
+    if (done(run)) return run;
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`run ${id} still ${run.status} at step ${run.step}/${run.totalSteps} (error: ${run.error})`);
+    }
+    await sleep(100);
+  }
+}
+
+const nonDecreasing = (values: number[]) => values.every((value, i) => i === 0 || value >= (values[i - 1] as number));
+
+beforeAll(async () => {
+  db = createDb(process.env.DATABASE_URL as string);
+  boss = await startQueue({ databaseUrl: process.env.DATABASE_URL as string });
+  const user = await db.user.create({ data: { address: `0x${randomUUID().replaceAll("-", "").padEnd(40, "0")}` } });
+  userId = user.id;
+  datanetId = await publishedTextDatanet(userId, corpus(60));
+});
+
+afterAll(async () => {
+  for (const child of workers) child.kill("SIGKILL");
+  await boss.stop({ graceful: false, wait: true });
+  await db.$disconnect();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe("the trainer worker", () => {
+  it("trains a queued run to success: progress, metrics, backend, checkpoint and adapter", async () => {
+    const worker = startWorker();
+    await worker.ready;
+    const run = await launchRun(deps(), userId, tiny({ epochs: 1 }));
+    expect(run.status).toBe("queued");
+    const steps: number[] = [];
+    const done = await waitFor(run.id, (r) => r.status !== "queued" && r.status !== "running", 60_000, steps);
+    expect(done.error).toBeNull();
+    expect(done.status).toBe("succeeded");
+    expect(done.step).toBe(done.totalSteps);
+    expect(done.backend).toMatch(/^wasm/);
+    expect(done.startedAt).not.toBeNull();
+    expect(done.finishedAt).not.toBeNull();
+    expect(done.checkpointStep).toBeGreaterThan(0);
+    expect(existsSync(done.checkpointPath as string)).toBe(true);
+    // The adapter is a PEFT folder: what the inference server loads and the model page packs.
+    const packed = await packAdapter(done.adapterPath as string);
+    expect(packed.adapterHash).toMatch(/^0x[0-9a-f]{64}$/);
+    expect(existsSync(path.join(done.adapterPath as string, "modelfactory.json"))).toBe(true);
+    expect(nonDecreasing(steps)).toBe(true);
+    const metrics = await db.trainingMetric.findMany({ where: { runId: run.id }, orderBy: { step: "asc" } });
+    expect(metrics.length).toBeGreaterThanOrEqual(2);
+    expect(metrics.at(-1)?.step).toBe(done.totalSteps);
+    expect(metrics.some((m) => m.valLoss !== null)).toBe(true);
+    expect(metrics.at(-1)?.loss).toBeLessThan(metrics[0]?.loss as number);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+  }, 90_000);
+
+  it("cancels a running run within seconds, keeps its checkpoint, and resumes from it to success", async () => {
+    const worker = startWorker();
+    await worker.ready;
+    const run = await launchRun(deps(), userId, tiny({ epochs: 6, checkpointEvery: 5 }));
+    await waitFor(run.id, (r) => r.status === "running" && (r.checkpointStep ?? 0) >= 5);
+    const asked = Date.now();
+    await cancelRun(deps(), userId, run.id);
+    const cancelled = await waitFor(run.id, (r) => r.status === "cancelled", 10_000);
+    expect(Date.now() - asked).toBeLessThan(5_000);
+    expect(cancelled.step).toBeLessThan(cancelled.totalSteps);
+    // The loop checkpoints the steps done since the last one before it stops.
+    expect(cancelled.checkpointStep).toBe(cancelled.step);
+    expect(existsSync(cancelled.checkpointPath as string)).toBe(true);
+
+    await resumeRun(deps(), userId, run.id);
+    const steps: number[] = [];
+    const done = await waitFor(run.id, (r) => r.status === "succeeded" || r.status === "failed", 60_000, steps);
+    expect(done.error).toBeNull();
+    expect(done.step).toBe(done.totalSteps);
+    expect(Math.min(...steps)).toBeGreaterThanOrEqual(cancelled.step);
+    expect(nonDecreasing(steps)).toBe(true);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
+  }, 90_000);
+
+  it("trains two runs at once on two workers", async () => {
+    const a = startWorker();
+    const b = startWorker();
+    await Promise.all([a.ready, b.ready]);
+    const first = await launchRun(deps(), userId, tiny({ epochs: 2 }));
+    const second = await launchRun(deps(), userId, tiny({ epochs: 2, seed: 8 }));
+    // Both running at the same moment, each on its own worker.
+    const both = async () => {
+      const [x, y] = await Promise.all([runRow(first.id), runRow(second.id)]);
+      return x.status === "running" && y.status === "running" && x.step > 0 && y.step > 0 ? [x, y] : null;
+    };
+    let pair: Awaited<ReturnType<typeof both>> = null;
+    for (let i = 0; i < 300 && !pair; i++) {
+      pair = await both();
+      if (!pair) await sleep(100);
+    }
+    expect(pair).not.toBeNull();
+    const [runningA, runningB] = pair ?? [];
+    expect(runningA?.workerId).not.toBe(runningB?.workerId);
+    const [x, y] = await Promise.all([
+      waitFor(first.id, (r) => r.status === "succeeded" || r.status === "failed"),
+      waitFor(second.id, (r) => r.status === "succeeded" || r.status === "failed"),
+    ]);
+    expect([x.status, y.status]).toEqual(["succeeded", "succeeded"]);
+    a.child.kill("SIGTERM");
+    b.child.kill("SIGTERM");
+    await Promise.all([a.exited, b.exited]);
+  }, 90_000);
+
+  it("after kill -9 of its worker mid-run, another worker resumes the run from its checkpoint to success", async () => {
+    const doomed = startWorker();
+    await doomed.ready;
+    const run = await launchRun(deps(), userId, tiny({ epochs: 6, checkpointEvery: 5 }));
+    const steps: number[] = [];
+    const before = await waitFor(run.id, (r) => r.status === "running" && (r.checkpointStep ?? 0) >= 10, 60_000, steps);
+    doomed.child.kill("SIGKILL");
+    await doomed.exited;
+    const killedAt = Date.now();
+    const rescuer = startWorker();
+    await rescuer.ready;
+    const resumed = await waitFor(
+      run.id,
+      (r) => r.status === "running" && r.workerId !== before.workerId && r.workerId !== null,
+      30_000,
+      steps,
+    );
+    expect(Date.now() - killedAt).toBeLessThan(20_000);
+    expect(resumed.jobId).not.toBe(before.jobId);
+    const done = await waitFor(run.id, (r) => r.status === "succeeded" || r.status === "failed", 60_000, steps);
+    expect(done.error).toBeNull();
+    expect(done.step).toBe(done.totalSteps);
+    expect(nonDecreasing(steps)).toBe(true);
+    expect(rescuer.output()).toMatch(/"resumedFrom":(1\d|[2-9]\d)/);
+    const oldJob = await db.$queryRaw<{ state: string }[]>`
+      SELECT state::text AS state FROM pgboss.job WHERE id = ${before.jobId}::uuid`;
+    expect(oldJob[0]?.state).toBe("cancelled");
+    rescuer.child.kill("SIGTERM");
+    expect(await rescuer.exited).toBe(0);
+  }, 120_000);
+
+  it("on SIGTERM, checkpoints the run and queues it again instead of failing it", async () => {
+    const first = startWorker();
+    await first.ready;
+    const run = await launchRun(deps(), userId, tiny({ epochs: 6, checkpointEvery: 50 }));
+    await waitFor(run.id, (r) => r.status === "running" && r.step >= 3);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    const paused = await runRow(run.id);
+    expect(paused.status).toBe("queued");
+    expect(paused.checkpointStep).toBeGreaterThanOrEqual(3);
+    expect(paused.step).toBeGreaterThanOrEqual(paused.checkpointStep as number);
+    const second = startWorker();
+    await second.ready;
+    const done = await waitFor(run.id, (r) => r.status === "succeeded" || r.status === "failed", 60_000);
+    expect(done.error).toBeNull();
+    expect(done.step).toBe(done.totalSteps);
+    second.child.kill("SIGTERM");
+    await second.exited;
+  }, 90_000);
+});
