@@ -107,6 +107,18 @@ test.describe("Datanet review and publishing", () => {
     await page.getByRole("option", { name: "Pending review" }).click();
     await expect(page.getByRole("table", { name: "Rows" })).toContainText(`Cheap pills (run ${run}) online`);
     await snap(page, "rows-pending");
+    // A quality report's twin link opens one row by id, though it is only pending.
+    const pending = (await (await page.request.get(`/api/datanets/${datanet.id}/rows?status=pending`)).json()) as {
+      items: { id: string; fields: { text: string } }[];
+    };
+    const twin = pending.items.find((r) => r.fields.text.startsWith("Cheap pills")) as { id: string };
+    await page.goto(`/datanets/${datanet.slug}?tab=rows&row=${twin.id}`);
+    await expect(page.getByText(`Showing row #${twin.id}, linked from a quality report.`)).toBeVisible();
+    await expect(page.getByRole("table", { name: "Rows" })).toContainText(`Cheap pills (run ${run}) online`);
+    await expect(page.getByRole("table", { name: "Rows" })).not.toContainText("Win a free cruise");
+    await snap(page, "rows-linked-row");
+    await page.getByRole("button", { name: "Show all rows" }).click();
+    await expect(page.getByRole("heading", { name: "No accepted rows yet" })).toBeVisible();
     await page.goto(`/datanets/${datanet.slug}?tab=versions`);
     await expect(page.getByRole("region", { name: "Publish a new version" })).toBeVisible();
     await snap(page, "versions-unregistered");
