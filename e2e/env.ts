@@ -5,6 +5,7 @@
 export const E2E_PORT = 3100;
 export const E2E_ANVIL_PORT = 8548;
 export const E2E_PG_PORT = 54332;
+export const E2E_INFERENCE_PORT = 8601;
 export const E2E_DATA_DIR = ".data/e2e";
 export const E2E_DIST_DIR = ".next-test";
 export const E2E_CHAIN_ID = 31337;

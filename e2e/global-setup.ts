@@ -6,7 +6,15 @@ import type { FullConfig } from "@playwright/test";
 import { fallbackDataDir } from "../scripts/lib/embedded-postgres";
 import { stopOrphans } from "../scripts/lib/managed-process";
 import { isProcessAlive, waitForExit } from "../scripts/lib/processes";
-import { E2E_ANVIL_PORT, E2E_CHAIN_ID, E2E_DATA_DIR, E2E_DIST_DIR, E2E_PG_PORT, E2E_PORT } from "./env";
+import {
+  E2E_ANVIL_PORT,
+  E2E_CHAIN_ID,
+  E2E_DATA_DIR,
+  E2E_DIST_DIR,
+  E2E_INFERENCE_PORT,
+  E2E_PG_PORT,
+  E2E_PORT,
+} from "./env";
 import { acquireRunLock, releaseRunLock } from "./run-lock";
 import {
   ARTIFACTS_DIR,
@@ -44,6 +52,7 @@ export default async function globalSetup(_config: FullConfig): Promise<void> {
     PORT: String(E2E_PORT),
     EMBEDDED_PG_PORT: String(E2E_PG_PORT),
     ANVIL_PORT: String(E2E_ANVIL_PORT),
+    INFERENCE_PORT: String(E2E_INFERENCE_PORT),
     NEXT_DIST_DIR: E2E_DIST_DIR,
     WORKERS: "1",
     CHAIN_ID: String(E2E_CHAIN_ID),

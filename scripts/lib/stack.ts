@@ -20,6 +20,8 @@ export interface StackOptions {
   dataDir: string;
   port: number;
   workers: number;
+  /** The inference server's port (localhost only; the web app reaches it there). */
+  inferencePort: number;
   chainId: number;
   /** An external PostgreSQL; when absent the embedded one runs on pgPort. */
   databaseUrl?: string | undefined;
@@ -59,6 +61,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   await stopOrphans(runDir, log);
   // Checked up front so a taken port fails in a second, not after the database and a build.
   await assertPortFree(options.port, "the web app", "PORT");
+  await assertPortFree(options.inferencePort, "the inference server", "INFERENCE_PORT");
 
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async () => {
@@ -133,6 +136,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       NEXT_TELEMETRY_DISABLED: "1",
       NEXT_DIST_DIR: options.distDir,
       DATA_DIR: dataDir,
+      INFERENCE_PORT: String(options.inferencePort),
+      INFERENCE_URL: `http://127.0.0.1:${options.inferencePort}`,
     };
 
     options.signal?.throwIfAborted();
@@ -152,9 +157,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     options.signal?.throwIfAborted();
     // 6. Workers
     for (let index = 1; index <= options.workers; index++) {
-      const stopWorker = superviseWorker(`trainer-${index}`, childEnv, logDir, runDir, log);
+      const stopWorker = superviseWorker(`trainer-${index}`, "workers/trainer.ts", childEnv, logDir, runDir, log);
       stops.push(stopWorker);
     }
+    // The inference server: generation for the playground runs in a process of its own.
+    stops.push(superviseWorker("inference", "workers/inference.ts", childEnv, logDir, runDir, log));
 
     options.signal?.throwIfAborted();
     // 7. Web app
@@ -182,6 +189,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     summary.push(
       `workers    ${options.workers} trainer${options.workers === 1 ? "" : "s"} (health-check job answered in ${roundTrip.elapsedMs} ms)`,
     );
+    summary.push(`inference  ${await waitForInference(childEnv.INFERENCE_URL as string, 60_000, options.signal)}`);
     summary.unshift(`web app    ${webUrl}${options.mode === "dev" ? " (next dev)" : ""}`);
     summary.push(`logs       ${rel(logDir)}/`);
     return { webUrl, databaseUrl, rpcUrl, summary, failure, stop: stopAll };
@@ -212,6 +220,7 @@ function watch(child: ManagedProcess, what: string, reportFailure: (reason: stri
 /** Runs a worker and restarts it with backoff if it dies; returns its stop function. */
 function superviseWorker(
   name: string,
+  script: string,
   env: NodeJS.ProcessEnv,
   logDir: string,
   runDir: string,
@@ -225,7 +234,7 @@ function superviseWorker(
     const worker = new ManagedProcess({
       name,
       command: process.execPath,
-      args: [...tsxArgs, "workers/trainer.ts"],
+      args: [...tsxArgs, script],
       env: { ...env, SERVICE_NAME: name },
       logDir,
       runDir,
@@ -246,6 +255,22 @@ function superviseWorker(
     // Workers finish their current step and release their jobs; give them time.
     await current?.stop("SIGTERM", 35_000);
   };
+}
+
+/** Waits for the inference server's /health; says where it listens, or that it is still starting. */
+async function waitForInference(url: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    signal?.throwIfAborted();
+    try {
+      const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return `${url} (OpenAI-style /v1/completions)`;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  return `${url} still starting (see logs/inference.log)`;
 }
 
 async function waitForHealthy(
