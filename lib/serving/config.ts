@@ -19,7 +19,7 @@ export interface ServingConfig {
 }
 
 /** The inference server's settings from the environment (empty values count as unset). */
-export function servingConfig(env: NodeJS.ProcessEnv = process.env): ServingConfig {
+export function servingConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServingConfig {
   const parsed = schema.parse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== "")));
   return {
     host: parsed.INFERENCE_HOST,
@@ -30,7 +30,7 @@ export function servingConfig(env: NodeJS.ProcessEnv = process.env): ServingConf
 }
 
 /** The URL the web app reaches the inference server at. */
-export function inferenceUrl(env: NodeJS.ProcessEnv = process.env): string {
+export function inferenceUrl(env: Readonly<Record<string, string | undefined>> = process.env): string {
   if (env.INFERENCE_URL) return env.INFERENCE_URL.replace(/\/$/, "");
   const { host, port } = servingConfig(env);
   return `http://${host}:${port}`;
