@@ -6,6 +6,7 @@ import type { TrainingRunStatus } from "@/lib/db/generated/client";
 import { DomainError } from "@/lib/errors";
 import { JobName } from "@/lib/jobs/names";
 import type { ParsedRunConfig, RunConfig } from "./config";
+import type { RunEvaluation } from "./evaluation";
 import { clientExecutor, inTransaction, sendTrainJob, type TrainQueue } from "./jobs";
 import { resolveRunConfig } from "./validate";
 
@@ -50,6 +51,10 @@ export interface RunDetail extends RunSummary {
   jobId: string | null;
   checkpoint: { step: number; at: Date | null } | null;
   startedAt: Date | null;
+  /** Whether the run left an adapter (the playground and publishing need one). */
+  hasAdapter: boolean;
+  /** Base against fine-tuned on held-out rows, once the run succeeded. */
+  evaluation: RunEvaluation | null;
   lineage: {
     datanetId: string;
     datanetSlug: string;
@@ -235,6 +240,8 @@ export async function getRun(
     jobId: run.jobId,
     checkpoint: run.checkpointStep === null ? null : { step: run.checkpointStep, at: run.checkpointAt },
     startedAt: run.startedAt,
+    hasAdapter: run.adapterPath !== null,
+    evaluation: (run.evaluation as unknown as RunEvaluation | null) ?? null,
     lineage: run.versions.map(({ version }) => ({
       datanetId: version.datanet.id,
       datanetSlug: version.datanet.slug,

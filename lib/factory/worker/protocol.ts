@@ -3,6 +3,7 @@
  * one run with lib/ml (train-thread.ts). Everything is plain data (structured clone).
  */
 import type { RunConfig } from "../config";
+import type { RunEvaluation } from "../evaluation";
 
 /** One training example as the database gave it, already split (see data.ts). */
 export type RunRows =
@@ -53,6 +54,8 @@ export type ThreadMessage =
       finalLoss: number | null;
       valLoss: number | null;
       adapterPath: string | null;
+      /** Base against fine-tuned on the held-out rows (null when cancelled or nothing was held out). */
+      evaluation: RunEvaluation | null;
     }
   | { type: "error"; message: string };
 

@@ -310,8 +310,14 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
   }
   await finish(
     `status = 'succeeded', step = GREATEST(step, $3), loss = COALESCE($4, loss), val_loss = COALESCE($5, val_loss),
-     eta_seconds = 0, adapter_path = $6, finished_at = now()`,
-    [outcome.steps, outcome.finalLoss, outcome.valLoss, outcome.adapterPath],
+     eta_seconds = 0, adapter_path = $6, evaluation = $7::jsonb, finished_at = now()`,
+    [
+      outcome.steps,
+      outcome.finalLoss,
+      outcome.valLoss,
+      outcome.adapterPath,
+      outcome.evaluation ? JSON.stringify(outcome.evaluation) : null,
+    ],
   );
   logger.info({ runId, steps: outcome.steps, loss: outcome.finalLoss }, "training succeeded");
   return "succeeded";

@@ -15,7 +15,9 @@ import { exportPeftAdapter } from "@/lib/ml/io/peft-export";
 import { NATIVE_ACCELERATOR } from "@/lib/ml/kernels/native/name";
 import { createLoraAdapter, disposeAdapter } from "@/lib/ml/lora/adapter";
 import { disposeParams } from "@/lib/ml/model/params";
+import type { TrainBatch } from "@/lib/ml/train/batch";
 import { type Checkpoint, loadCheckpoint, saveCheckpoint } from "@/lib/ml/train/checkpoint";
+import type { ClassificationBatch } from "@/lib/ml/train/classification-batch";
 import { classificationBatches, classificationSource, type LabelledExample } from "@/lib/ml/train/classification-batch";
 import { trainClassifier } from "@/lib/ml/train/classifier";
 import {
@@ -27,6 +29,8 @@ import {
 } from "@/lib/ml/train/lm-examples";
 import { type TrainCallbacks, type TrainSummary, train } from "@/lib/ml/train/loop";
 import type { Evaluation } from "@/lib/ml/train/loss";
+import type { RunEvaluation } from "../evaluation";
+import { evaluateRun } from "./evaluate-run";
 import type { MainMessage, ThreadInput, ThreadMessage } from "./protocol";
 
 /** Held-out examples evaluated at most (validation runs every checkpoint interval; keep it quick). */
@@ -130,6 +134,9 @@ async function run(): Promise<void> {
       post({ type: "ready", backend, totalSteps, trainExamples, resumedFrom: resume ? resume.step : null });
 
     let summary: TrainSummary<Evaluation & { accuracy?: number }>;
+    // Held-out batches, kept for the evaluation once training ends.
+    let heldLm: TrainBatch[] = [];
+    let heldClassification: ClassificationBatch[] = [];
     if (rows.task === "classification") {
       const toExamples = (list: { text: string; label: number }[]): LabelledExample[] =>
         list.map((row) => ({ tokens: tokenizer.encode(row.text).slice(0, length), label: row.label }));
@@ -140,6 +147,7 @@ async function run(): Promise<void> {
       totalSteps = stepsFor(trainExamples);
       ready();
       const batchOptions = { batch: method.batchSize, length, padId };
+      heldClassification = classificationBatches(held, batchOptions);
       summary = await trainClassifier({
         ...common,
         numLabels: numLabels as number,
@@ -147,9 +155,7 @@ async function run(): Promise<void> {
         data: classificationSource(trainSet, { ...batchOptions, shuffleSeed: method.seed }),
         steps: totalSteps,
         callbacks: callbacks(),
-        ...(held.length > 0
-          ? { validation: { batches: classificationBatches(held, batchOptions), every: method.checkpointEvery } }
-          : {}),
+        ...(held.length > 0 ? { validation: { batches: heldClassification, every: method.checkpointEvery } } : {}),
       });
     } else {
       let trainSet: LmExample[];
@@ -177,19 +183,30 @@ async function run(): Promise<void> {
       totalSteps = stepsFor(trainExamples);
       ready();
       const batchOptions = { batch: method.batchSize, length, padId };
+      heldLm = lmBatches(held, batchOptions);
       summary = await train({
         ...common,
         data: lmSource(trainSet, { ...batchOptions, shuffleSeed: method.seed }),
         steps: totalSteps,
         callbacks: callbacks() as TrainCallbacks,
-        ...(held.length > 0
-          ? { validation: { batches: lmBatches(held, batchOptions), every: method.checkpointEvery } }
-          : {}),
+        ...(held.length > 0 ? { validation: { batches: heldLm, every: method.checkpointEvery } } : {}),
       });
     }
 
     let adapterPath: string | null = null;
+    let evaluation: RunEvaluation | null = null;
     if (summary.status !== "cancelled") {
+      evaluation = await evaluateRun({
+        base,
+        adapter,
+        lora,
+        seed: method.seed,
+        rows,
+        contextLength: length,
+        lmBatches: heldLm,
+        classificationBatches: heldClassification,
+        padId,
+      });
       // PEFT layout (adapter_config.json + adapter_model.safetensors): what the inference server loads, the
       // model page offers as a zip and ModelRegistry identifies by its weights' sha256. What PEFT has no
       // field for (task, labels) goes in modelfactory.json beside it.
@@ -210,6 +227,7 @@ async function run(): Promise<void> {
       finalLoss: Number.isFinite(summary.finalLoss) ? summary.finalLoss : null,
       valLoss: summary.lastValidation ? summary.lastValidation.loss : null,
       adapterPath,
+      evaluation,
     });
   } finally {
     disposeAdapter(adapter);

@@ -12,6 +12,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { parseRunConfig, type RunConfigInput } from "@/lib/factory/config";
 import { cancelRun, launchRun, resumeRun } from "@/lib/factory/runs";
 import { startQueue } from "@/lib/jobs/queue";
+import type { RunEvaluation } from "../evaluation";
 import { packAdapter } from "../publish/adapter-files";
 
 let db: Db;
@@ -206,6 +207,17 @@ describe("the trainer worker", () => {
     const packed = await packAdapter(done.adapterPath as string);
     expect(packed.adapterHash).toMatch(/^0x[0-9a-f]{64}$/);
     expect(existsSync(path.join(done.adapterPath as string, "modelfactory.json"))).toBe(true);
+    // Evaluated on the held-out rows: base against fine-tuned, with samples completed by both.
+    const evaluation = done.evaluation as unknown as RunEvaluation;
+    expect(evaluation.task).toBe("causal_lm");
+    expect(evaluation.heldOutExamples).toBeGreaterThan(0);
+    expect(evaluation.tuned.loss).toBeLessThan(evaluation.base.loss);
+    expect(evaluation.tuned.perplexity).toBeCloseTo(Math.exp(evaluation.tuned.loss), 3);
+    if (evaluation.task !== "classification") {
+      expect(evaluation.samples.length).toBeGreaterThan(0);
+      expect(evaluation.samples[0]?.reference.length).toBeGreaterThan(0);
+      expect(evaluation.samples.some((sample) => sample.tuned.length > 0)).toBe(true);
+    }
     expect(nonDecreasing(steps)).toBe(true);
     const metrics = await db.trainingMetric.findMany({ where: { runId: run.id }, orderBy: { step: "asc" } });
     expect(metrics.length).toBeGreaterThanOrEqual(2);
