@@ -26,6 +26,8 @@ import { FactorySignIn } from "./factory-sign-in";
 import { formatDuration, shortHash, TASK_LABELS } from "./format";
 import { JsonBlock } from "./json-block";
 import { LossChart } from "./loss-chart";
+import { PlaygroundPanel } from "./playground-panel";
+import { RunEvaluationPanel } from "./run-evaluation";
 import { lastStepOf, mergeMetrics } from "./run-metrics";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -225,6 +227,12 @@ function SignedInRunDetail({ id }: { id: string }) {
         </h2>
         <LossChart metrics={run.metrics} />
       </section>
+
+      {run.evaluation ? <RunEvaluationPanel evaluation={run.evaluation} /> : null}
+
+      {run.task !== "classification" ? (
+        <PlaygroundPanel runId={run.id} task={run.task} ready={run.status === "succeeded" && run.hasAdapter} />
+      ) : null}
 
       <section aria-labelledby="lineage-heading" className="grid gap-3">
         <h2 id="lineage-heading" className="font-medium">
