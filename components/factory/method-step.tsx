@@ -1,6 +1,5 @@
 "use client";
 
-import { Timer } from "lucide-react";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -9,6 +8,7 @@ import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Stat } from "@/components/ui/stat";
 import type { BaseModelCard } from "@/lib/factory/base-model-cards";
 import { LIMITS, PRESET_NAMES, PRESETS, type PresetName } from "@/lib/factory/config";
+import { TimeEstimate } from "./time-estimate";
 import {
   type ConfigIssue,
   changedFromPreset,
@@ -246,16 +246,7 @@ export function MethodStep({ draft, base, update, replace, issues }: MethodStepP
               : `${chosenRows(draft).toLocaleString("en")} rows × ${draft.method.epochs} epoch(s) ÷ (batch ${draft.method.batchSize} × accumulation ${draft.method.gradientAccumulation}), after the validation split. Text Datanets are packed into windows, so the trainer may settle on another count.`
           }
         />
-        <div className="flex gap-3 rounded-xl border border-dashed p-4">
-          <Timer className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
-          <div className="grid gap-1">
-            <p className="font-medium text-sm">Time estimate: not measured yet</p>
-            <p className="text-muted-foreground text-xs leading-relaxed">
-              The estimate will come from the training throughput measured on this machine; until then the run page
-              shows tokens per second and time remaining once training starts.
-            </p>
-          </div>
-        </div>
+        <TimeEstimate draft={draft} />
       </section>
     </div>
   );

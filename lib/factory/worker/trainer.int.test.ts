@@ -12,6 +12,7 @@ import { createDb, type Db } from "@/lib/db/client";
 import { parseRunConfig, type RunConfigInput } from "@/lib/factory/config";
 import { cancelRun, launchRun, resumeRun } from "@/lib/factory/runs";
 import { startQueue } from "@/lib/jobs/queue";
+import { estimateRun } from "../estimate";
 import type { RunEvaluation } from "../evaluation";
 import { packAdapter } from "../publish/adapter-files";
 
@@ -189,6 +190,8 @@ afterAll(async () => {
 
 describe("the trainer worker", () => {
   it("trains a queued run to success: progress, metrics, backend, checkpoint and adapter", async () => {
+    // Before any run of this base model finished here, nothing is estimated.
+    expect(await estimateRun(db, userId, tiny({ epochs: 1 }))).toBeNull();
     const worker = startWorker();
     await worker.ready;
     const run = await launchRun(deps(), userId, tiny({ epochs: 1 }));
@@ -227,6 +230,24 @@ describe("the trainer worker", () => {
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
   }, 90_000);
+
+  it("estimates a new run from the throughput and overhead the finished run measured", async () => {
+    const estimate = await estimateRun(db, userId, tiny({ epochs: 3 }));
+    expect(estimate).not.toBeNull();
+    const basis = await db.trainingRun.findUniqueOrThrow({ where: { id: estimate?.basedOn.runId as string } });
+    expect(basis.status).toBe("succeeded");
+    expect(estimate?.tokensPerSecond).toBe(basis.tokensPerSecond);
+    // Three epochs: about three times the training part of the one-epoch run, plus the same overhead.
+    const trainingSeconds = (estimate?.seconds as number) - (estimate?.overheadSeconds as number);
+    const basisSeconds = ((basis.finishedAt as Date).getTime() - (basis.startedAt as Date).getTime()) / 1000;
+    expect(trainingSeconds).toBeGreaterThan(0);
+    // Steps follow the packed text windows, as the trainer counted them (to within rounding).
+    expect(Math.abs((estimate?.totalSteps as number) - 3 * basis.totalSteps)).toBeLessThanOrEqual(
+      0.05 * 3 * basis.totalSteps,
+    );
+    expect(estimate?.seconds).toBeGreaterThan(basisSeconds * 0.5);
+    expect(estimate?.memoryMiB).toBeGreaterThan(180);
+  });
 
   it("cancels a running run within seconds, keeps its checkpoint, and resumes from it to success", async () => {
     const worker = startWorker();

@@ -83,6 +83,7 @@ describe("catalog", () => {
           const dims = dimensions(model.config);
           expect(model.config.model_type).toBe(entry.family);
           expect(dims.maxPositions).toBe(entry.contextLength);
+          expect({ layers: dims.layers, hidden: dims.hiddenSize, heads: dims.heads }).toEqual(entry.shape);
           expect(dims.vocabSize).toBe(entry.vocabSize);
           expect(model.tokenizer.vocabSize).toBe(entry.vocabSize);
           expect(countParameters(model.params)).toBe(entry.parameters);

@@ -28,6 +28,7 @@ export const CATALOG: readonly CatalogModel[] = Object.freeze([
     vocabSize: BYTE_VOCAB,
     contextLength: 256,
     parameters: 1_878_720,
+    shape: { layers: 4, hidden: 192, heads: 6 },
     description:
       "A small GPT-2-family language model over UTF-8 bytes, pretrained on public-domain English prose " +
       "(Moby-Dick and the State of the Union addresses 1790–2021): a base for LoRA fine-tuning and " +
@@ -45,6 +46,7 @@ export const CATALOG: readonly CatalogModel[] = Object.freeze([
     vocabSize: BYTE_VOCAB,
     contextLength: 256,
     parameters: 1_870_656,
+    shape: { layers: 4, hidden: 192, heads: 6 },
     description:
       "A small Llama-family language model over UTF-8 bytes (RMSNorm, rotary positions, SwiGLU), pretrained " +
       "on the Python 3.11 standard library's sources: a base for LoRA fine-tuning on code and structured text.",

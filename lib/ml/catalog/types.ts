@@ -20,6 +20,8 @@ export interface CatalogModel {
   contextLength: number;
   /** Number of weights (tied embeddings counted once). */
   parameters: number;
+  /** Transformer layers, hidden size and attention heads (what cost and memory estimates scale with). */
+  shape: { layers: number; hidden: number; heads: number };
   /** What the model is for. */
   description: string;
   /** Names of the lib/ml corpora (data/corpora.ts) it was pretrained on. */

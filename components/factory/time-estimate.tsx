@@ -1,0 +1,69 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Loader2, Timer } from "lucide-react";
+import { useDebounced } from "@/components/datanets/rows/use-debounced";
+import { fetchJson } from "@/components/datanets/versions/api-client";
+import type { RunEstimate } from "@/lib/factory/estimate";
+import { formatDuration } from "./format";
+import { checkDraft, draftToConfig, type WizardDraft } from "./wizard-draft";
+
+type EstimateJson = Omit<RunEstimate, "basedOn"> & { basedOn: { runId: string; name: string; finishedAt: string } };
+
+/**
+ * The wizard's time and memory estimate: asked of the server (which knows the throughput an earlier run of
+ * the same base model measured on this deployment's trainers) once the settings are valid and stop changing.
+ */
+export function TimeEstimate({ draft }: { draft: WizardDraft }) {
+  const valid = checkDraft(draft).length === 0;
+  const config = useDebounced(valid ? JSON.stringify(draftToConfig(draft)) : null, 400);
+  const query = useQuery({
+    queryKey: ["run-estimate", config],
+    enabled: config !== null,
+    queryFn: () =>
+      fetchJson<{ estimate: EstimateJson | null }>("/api/training-runs/estimate", {
+        json: JSON.parse(config as string),
+      }),
+    staleTime: 30_000,
+  });
+  const estimate = query.data?.estimate;
+  return (
+    <div className="flex gap-3 rounded-xl border border-dashed p-4" aria-live="polite">
+      {query.isFetching ? (
+        <Loader2 className="mt-0.5 size-4 shrink-0 animate-spin text-muted-foreground" aria-hidden="true" />
+      ) : (
+        <Timer className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+      )}
+      <div className="grid gap-1">
+        {estimate ? (
+          <>
+            <p className="font-medium text-sm">
+              Time estimate: about {formatDuration(estimate.seconds)}
+              <span className="font-normal text-muted-foreground"> · memory ≈ {estimate.memoryMiB} MiB</span>
+            </p>
+            <p className="text-muted-foreground text-xs leading-relaxed">
+              {estimate.totalSteps.toLocaleString("en")} steps at{" "}
+              {Math.round(estimate.tokensPerSecond).toLocaleString("en")} tokens/s, the throughput “
+              {estimate.basedOn.name}” measured on this machine, plus {formatDuration(estimate.overheadSeconds)} of
+              loading and evaluation as it took.
+            </p>
+          </>
+        ) : query.isError ? (
+          <>
+            <p className="font-medium text-sm">Time estimate unavailable</p>
+            <p className="text-destructive text-xs">{query.error.message}</p>
+          </>
+        ) : (
+          <>
+            <p className="font-medium text-sm">Time estimate: not measured yet</p>
+            <p className="text-muted-foreground text-xs leading-relaxed">
+              {valid
+                ? "No run of this base model has finished on this machine yet: the first one measures the trainers' throughput, and later runs are estimated from it. The run page shows tokens per second and time remaining once training starts."
+                : "Shown once the data and settings are valid."}
+            </p>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
