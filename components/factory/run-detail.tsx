@@ -27,6 +27,7 @@ import { formatDuration, shortHash, TASK_LABELS } from "./format";
 import { JsonBlock } from "./json-block";
 import { LossChart } from "./loss-chart";
 import { PlaygroundPanel } from "./playground-panel";
+import { PublishModelPanel } from "./publish-model-panel";
 import { RunEvaluationPanel } from "./run-evaluation";
 import { lastStepOf, mergeMetrics } from "./run-metrics";
 import { RunStatusBadge } from "./run-status-badge";
@@ -233,6 +234,8 @@ function SignedInRunDetail({ id }: { id: string }) {
       {run.task !== "classification" ? (
         <PlaygroundPanel runId={run.id} task={run.task} ready={run.status === "succeeded" && run.hasAdapter} />
       ) : null}
+
+      {run.status === "succeeded" && run.hasAdapter ? <PublishModelPanel runId={run.id} /> : null}
 
       <section aria-labelledby="lineage-heading" className="grid gap-3">
         <h2 id="lineage-heading" className="font-medium">
