@@ -47,6 +47,9 @@ test.describe("ModelFactory acceptance", () => {
       run: { metrics: { loss: number }[]; evaluation: { base: { loss: number }; tuned: { loss: number } } };
     };
     expect(detail.metrics.at(-1)?.loss).toBeLessThan(detail.metrics[0]?.loss as number);
+    await expect(page.getByRole("list", { name: "Run log" })).toContainText(
+      /Taken by trainer[\s\S]*Succeeded after \d+ steps/,
+    );
 
     // The evaluation: fine-tuned held-out loss below the base model's.
     expect(detail.evaluation.tuned.loss).toBeLessThan(detail.evaluation.base.loss);

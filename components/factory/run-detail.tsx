@@ -29,6 +29,7 @@ import { LossChart } from "./loss-chart";
 import { PlaygroundPanel } from "./playground-panel";
 import { PublishModelPanel } from "./publish-model-panel";
 import { RunEvaluationPanel } from "./run-evaluation";
+import { RunLogs } from "./run-logs";
 import { lastStepOf, mergeMetrics } from "./run-metrics";
 import { RunStatusBadge } from "./run-status-badge";
 
@@ -267,6 +268,8 @@ function SignedInRunDetail({ id }: { id: string }) {
           ))}
         </ul>
       </section>
+
+      <RunLogs logs={run.logs} />
 
       <section aria-labelledby="config-heading" className="grid gap-2">
         <h2 id="config-heading" className="font-medium">

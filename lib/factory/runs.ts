@@ -8,6 +8,7 @@ import { JobName } from "@/lib/jobs/names";
 import type { ParsedRunConfig, RunConfig } from "./config";
 import type { RunEvaluation } from "./evaluation";
 import { clientExecutor, inTransaction, sendTrainJob, type TrainQueue } from "./jobs";
+import { logRunEvent, type RunEvent, runEvents } from "./run-events";
 import { resolveRunConfig } from "./validate";
 
 export interface FactoryDeps {
@@ -55,6 +56,8 @@ export interface RunDetail extends RunSummary {
   hasAdapter: boolean;
   /** Base against fine-tuned on held-out rows, once the run succeeded. */
   evaluation: RunEvaluation | null;
+  /** The run's log, oldest first (the last 200 lines; only newer ones with `logsAfterId`). */
+  logs: RunEvent[];
   lineage: {
     datanetId: string;
     datanetSlug: string;
@@ -99,6 +102,7 @@ export async function launchRun(deps: FactoryDeps, userId: string, parsed: Parse
       [runId, versions.map((version) => version.versionId)],
     );
     await sendTrainJob(deps.queue, client, runId, jobId);
+    await logRunEvent(client, runId, "info", `Launched: ${totalSteps} steps planned; waiting for a trainer.`);
   });
   return getRun(deps.db, userId, runId);
 }
@@ -133,8 +137,10 @@ export async function cancelRun(deps: FactoryDeps, userId: string, runId: string
         [runId],
       );
       if (run.job_id) await deps.queue.cancel(JobName.train, run.job_id, { db: clientExecutor(client) });
+      await logRunEvent(client, runId, "info", "Cancelled by its owner before a trainer took it.");
     } else if (run.status === "running") {
       await client.query("UPDATE training_runs SET cancel_requested = true, updated_at = now() WHERE id = $1", [runId]);
+      await logRunEvent(client, runId, "info", "Cancel requested by its owner: the trainer stops at its next step.");
     } else {
       throw new DomainError("run_finished", `The run has already ${statusWords(run.status)}: nothing to cancel.`, 409, {
         status: run.status,
@@ -168,6 +174,7 @@ export async function resumeRun(deps: FactoryDeps, userId: string, runId: string
       [runId, jobId],
     );
     await sendTrainJob(deps.queue, client, runId, jobId);
+    await logRunEvent(client, runId, "info", `Resumed by its owner (was ${run.status}): queued again.`);
   });
   return getRun(deps.db, userId, runId);
 }
@@ -216,7 +223,7 @@ export async function getRun(
   db: Db,
   userId: string,
   runId: string,
-  options: { metricsAfterStep?: number } = {},
+  options: { metricsAfterStep?: number; logsAfterId?: string } = {},
 ): Promise<RunDetail> {
   const run = await db.trainingRun.findUnique({
     where: { id: runId },
@@ -242,6 +249,7 @@ export async function getRun(
     startedAt: run.startedAt,
     hasAdapter: run.adapterPath !== null,
     evaluation: (run.evaluation as unknown as RunEvaluation | null) ?? null,
+    logs: await runEvents(db, run.id, options.logsAfterId ? { afterId: options.logsAfterId } : {}),
     lineage: run.versions.map(({ version }) => ({
       datanetId: version.datanet.id,
       datanetSlug: version.datanet.slug,

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/client";
 import { JobName } from "@/lib/jobs/names";
 import { clientExecutor, inTransaction, sendTrainJob, type TrainQueue } from "../jobs";
+import { logRunEvent } from "../run-events";
 
 /** What happened to a run whose worker went silent. */
 export interface RecoveredRun {
@@ -38,6 +39,12 @@ export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: 
                   heartbeat_at = NULL, worker_id = NULL, finished_at = now(), updated_at = now() WHERE id = $1`,
           [run.id],
         );
+        await logRunEvent(
+          client,
+          run.id,
+          "warn",
+          "Its trainer stopped answering while a cancel was pending: cancelled.",
+        );
         recovered.push({ runId: run.id, action: "cancelled", jobId: null });
         continue;
       }
@@ -48,6 +55,12 @@ export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: 
         [run.id, jobId],
       );
       await sendTrainJob(queue, client, run.id, jobId);
+      await logRunEvent(
+        client,
+        run.id,
+        "warn",
+        `Its trainer stopped answering for ${staleSeconds} s: queued again, to resume from the last checkpoint.`,
+      );
       recovered.push({ runId: run.id, action: "requeued", jobId });
     }
     return recovered;

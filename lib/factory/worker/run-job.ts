@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { poolOf } from "@/lib/db/client";
 import type { RunConfig } from "../config";
 import type { TrainQueue } from "../jobs";
+import { logRunEvent, type RunEventLevel } from "../run-events";
 import { loadRunFields, RunDataError, splitRunRows } from "./data";
 import type { MainMessage, ThreadMessage } from "./protocol";
 import { requeueRun } from "./recovery";
@@ -124,10 +125,16 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
       ...values,
     ]);
   };
+  const log = (level: RunEventLevel, message: string) =>
+    logRunEvent(pool, runId, level, message).catch((error: unknown) =>
+      logger.warn({ err: error, runId }, "run log write failed"),
+    );
   if (claimed.cancel_requested) {
     await finish("status = 'cancelled', cancel_requested = false, eta_seconds = NULL, finished_at = now()", []);
+    await log("info", "Cancelled before training started.");
     return "cancelled";
   }
+  await log("info", `Taken by trainer ${deps.workerId}.`);
   const files = runFiles(deps.dataDir, runId);
   let rows: ReturnType<typeof splitRunRows>;
   try {
@@ -135,6 +142,7 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
   } catch (error) {
     if (error instanceof RunDataError) {
       await finish("status = 'failed', error = $3, eta_seconds = NULL, finished_at = now()", [error.message]);
+      await log("error", `Failed: ${error.message}`);
       return "failed";
     }
     // Transient (the database): give the run back to this job's retry.
@@ -234,6 +242,14 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
           { runId, backend: message.backend, totalSteps: message.totalSteps, resumedFrom: message.resumedFrom },
           "training started",
         );
+        void serial(() =>
+          log(
+            "info",
+            `Training on ${message.backend}: ${message.totalSteps} steps over ${message.trainExamples} examples${
+              message.resumedFrom === null ? "." : `, resumed from the checkpoint at step ${message.resumedFrom}.`
+            }`,
+          ),
+        );
         break;
       case "step": {
         latest = message;
@@ -246,6 +262,14 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
       }
       case "eval": {
         lastValLoss = message.valLoss;
+        void serial(() =>
+          log(
+            "info",
+            `Step ${message.step}: validation loss ${message.valLoss.toFixed(4)}${
+              message.accuracy === undefined ? "" : `, accuracy ${(message.accuracy * 100).toFixed(1)} %`
+            }.`,
+          ),
+        );
         const at = latest?.step === message.step ? latest : undefined;
         points.set(message.step, {
           epoch: at?.epoch ?? 0,
@@ -262,6 +286,7 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
             `UPDATE training_runs SET checkpoint_step = $3, checkpoint_path = $4, checkpoint_at = now() WHERE ${owned}`,
             [runId, jobId, message.step, message.path],
           );
+          await log("info", `Checkpoint saved at step ${message.step}.`);
         });
         break;
       default:
@@ -293,6 +318,7 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
   const outcome = result ?? { type: "error" as const, message: "The training thread ended without a result." };
   if (outcome.type === "error") {
     logger.warn({ runId, error: outcome.message }, "training failed");
+    await log("error", `Failed: ${readableError(outcome.message)}`);
     await finish("status = 'failed', error = $3, eta_seconds = NULL, finished_at = now()", [
       readableError(outcome.message),
     ]);
@@ -302,10 +328,15 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
     if (control.stopReason() === "shutdown") {
       const requeued = await requeueRun(deps.db, deps.queue, runId, jobId);
       logger.info({ runId, steps: outcome.steps, requeued }, "training paused for shutdown: run queued again");
+      await log(
+        "warn",
+        `Trainer shutting down at step ${outcome.steps}: the run is queued again and resumes from its checkpoint.`,
+      );
       return "requeued";
     }
     await finish("status = 'cancelled', cancel_requested = false, eta_seconds = NULL, finished_at = now()", []);
     logger.info({ runId, steps: outcome.steps }, "training cancelled");
+    await log("info", `Cancelled at step ${outcome.steps}; the checkpoint is kept for a resume.`);
     return "cancelled";
   }
   await finish(
@@ -320,5 +351,14 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
     ],
   );
   logger.info({ runId, steps: outcome.steps, loss: outcome.finalLoss }, "training succeeded");
+  const evaluated = outcome.evaluation;
+  await log(
+    "info",
+    `Succeeded after ${outcome.steps} steps.${
+      evaluated
+        ? ` Held-out loss: base ${evaluated.base.loss.toFixed(3)}, fine-tuned ${evaluated.tuned.loss.toFixed(3)}.`
+        : ""
+    }`,
+  );
   return "succeeded";
 }

@@ -15,6 +15,7 @@ import { startQueue } from "@/lib/jobs/queue";
 import { estimateRun } from "../estimate";
 import type { RunEvaluation } from "../evaluation";
 import { packAdapter } from "../publish/adapter-files";
+import { runEvents } from "../run-events";
 
 let db: Db;
 let boss: PgBoss;
@@ -206,6 +207,21 @@ describe("the trainer worker", () => {
     expect(done.finishedAt).not.toBeNull();
     expect(done.checkpointStep).toBeGreaterThan(0);
     expect(existsSync(done.checkpointPath as string)).toBe(true);
+    // The run's log tells the story, in order.
+    const log = (await runEvents(db, run.id)).map((line) => line.message);
+    const order = [
+      /^Launched: \d+ steps planned/,
+      /^Taken by trainer /,
+      /^Training on wasm/,
+      /^Checkpoint saved at step \d+/,
+      /^Succeeded after \d+ steps\. Held-out loss: base/,
+    ];
+    let at = -1;
+    for (const pattern of order) {
+      const found = log.findIndex((message, index) => index > at && pattern.test(message));
+      expect(found, `${pattern} in ${JSON.stringify(log)}`).toBeGreaterThan(at);
+      at = found;
+    }
     // The adapter is a PEFT folder: what the inference server loads and the model page packs.
     const packed = await packAdapter(done.adapterPath as string);
     expect(packed.adapterHash).toMatch(/^0x[0-9a-f]{64}$/);
@@ -325,6 +341,9 @@ describe("the trainer worker", () => {
     const done = await waitFor(run.id, (r) => r.status === "succeeded" || r.status === "failed", 60_000, steps);
     expect(done.error).toBeNull();
     expect(done.step).toBe(done.totalSteps);
+    expect((await runEvents(db, run.id)).map((line) => line.message).join("\n")).toMatch(
+      /stopped answering for \d+ s: queued again[\s\S]*resumed from the checkpoint at step \d+/,
+    );
     expect(nonDecreasing(steps)).toBe(true);
     expect(rescuer.output()).toMatch(/"resumedFrom":(1\d|[2-9]\d)/);
     const oldJob = await db.$queryRaw<{ state: string }[]>`
