@@ -70,6 +70,10 @@ export async function estimateRun(db: Db, userId: string, parsed: ParsedRunConfi
       tokensPerSecond: { gt: 0 },
       startedAt: { not: null },
       finishedAt: { not: null },
+      // A run that was paused and resumed counts its first start: its wall time says nothing about speed.
+      events: {
+        none: { OR: [{ message: { startsWith: "Resumed" } }, { message: { contains: "queued again" } }] },
+      },
     },
     orderBy: { finishedAt: "desc" },
     take: 20,

@@ -8,7 +8,9 @@ import { createDatanetSchema } from "@/lib/datanets/schemas";
 import { db as appDb, createDb, type Db } from "@/lib/db/client";
 import { runConfigSchema } from "@/lib/factory/config";
 import type { TrainQueue } from "@/lib/factory/jobs";
+import { runEvents } from "@/lib/factory/run-events";
 import { launchRun } from "@/lib/factory/runs";
+import { recoverStaleRuns } from "@/lib/factory/worker/recovery";
 import type { ErrorBody } from "@/lib/http/responses";
 import { queue } from "@/lib/jobs/client";
 import { POST as cancelRoute } from "./[id]/cancel/route";
@@ -309,6 +311,24 @@ describe("cancel and resume", () => {
     const twice = await action("resume", run.id);
     expect(twice.status).toBe(409);
     expect(twice.body.error.code).toBe("run_not_resumable");
+  });
+
+  it("sends a queued run's job again when it ended without training it, and says so in the run's log", async () => {
+    const run = await queuedRun();
+    await db.$executeRaw`UPDATE pgboss.job SET state = 'failed' WHERE id = ${run.jobId}::uuid`;
+    // Fresh orphans are left alone for a minute (a worker may be about to claim them).
+    expect((await recoverStaleRuns(db, await queue(), 15)).map((r) => r.runId)).not.toContain(run.id);
+    await db.$executeRaw`UPDATE training_runs SET updated_at = now() - interval '2 minutes' WHERE id = ${run.id}`;
+    const recovered = await recoverStaleRuns(db, await queue(), 15);
+    const mine = recovered.find((r) => r.runId === run.id);
+    expect(mine?.action).toBe("requeued");
+    const after = await action("get", run.id);
+    expect(after.body.run.status).toBe("queued");
+    expect(after.body.run.jobId).toBe(mine?.jobId);
+    expect(await jobOf(mine?.jobId as string)).toEqual({ name: "train", state: "created", data: { runId: run.id } });
+    expect((await runEvents(db, run.id)).map((line) => line.message)).toContain(
+      "Its queued job had ended without training it: sent again.",
+    );
   });
 
   it("asks a running run to stop; the worker finishes the cancel", async () => {

@@ -63,6 +63,24 @@ export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: 
       );
       recovered.push({ runId: run.id, action: "requeued", jobId });
     }
+    // Queued runs whose job ended without training them (retries used up by crashes before the claim, or a
+    // job lost with a database restore): waiting for nothing. Sent again after a minute of that.
+    const { rows: orphans } = await client.query<{ id: string }>(
+      `SELECT r.id FROM training_runs r
+         LEFT JOIN pgboss.job j ON j.name = $1 AND j.id::text = r.job_id
+        WHERE r.status = 'queued' AND r.updated_at < now() - interval '60 seconds'
+          AND (j.id IS NULL OR j.state IN ('completed', 'failed', 'cancelled'))
+        LIMIT 20
+        FOR UPDATE OF r SKIP LOCKED`,
+      [JobName.train],
+    );
+    for (const run of orphans) {
+      const jobId = randomUUID();
+      await client.query("UPDATE training_runs SET job_id = $2, updated_at = now() WHERE id = $1", [run.id, jobId]);
+      await sendTrainJob(queue, client, run.id, jobId);
+      await logRunEvent(client, run.id, "warn", "Its queued job had ended without training it: sent again.");
+      recovered.push({ runId: run.id, action: "requeued", jobId });
+    }
     return recovered;
   });
 }

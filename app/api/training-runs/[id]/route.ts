@@ -9,7 +9,10 @@ const querySchema = z.object({
   /** Only metric points after this step (for polling). */
   metricsAfterStep: z.coerce.number().int().min(-1).optional(),
   /** Only log lines after this one (their ids are increasing). */
-  logsAfterId: z.string().regex(/^\d{1,19}$/, "logsAfterId: a log line id (digits)").optional(),
+  logsAfterId: z
+    .string()
+    .regex(/^\d{1,19}$/, "logsAfterId: a log line id (digits)")
+    .optional(),
 });
 
 /** One of the signed-in user's runs: status, progress, metric history, config and lineage. */
