@@ -113,7 +113,8 @@ test.describe("ModelFactory acceptance", () => {
     expect(await listed("owner=me&baseModel=mf-prose-byte")).toContain(model.id);
     expect(await listed("baseModel=mf-code-byte")).not.toContain(model.id);
     await page.goto("/models");
-    await expect(page.getByTestId("model-card").filter({ hasText: name })).toBeVisible();
+    // The page streams (app/loading.tsx): until the swap, a hidden copy of the list may be in the document.
+    await expect(page.getByTestId("model-card").filter({ hasText: name, visible: true })).toBeVisible();
     await snap(page, "models-list");
   });
 });
