@@ -22,6 +22,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { useSession } from "@/components/wallet/session-context";
 import { fetchRun, LIVE_STATUSES, type MetricPoint, type RunDetailJson, runAction } from "./api";
+import { ClassifierPanel } from "./classifier-panel";
 import { FactorySignIn } from "./factory-sign-in";
 import { formatDuration, shortHash, TASK_LABELS } from "./format";
 import { JsonBlock } from "./json-block";
@@ -232,9 +233,11 @@ function SignedInRunDetail({ id }: { id: string }) {
 
       {run.evaluation ? <RunEvaluationPanel evaluation={run.evaluation} /> : null}
 
-      {run.task !== "classification" ? (
+      {run.task === "classification" ? (
+        <ClassifierPanel runId={run.id} ready={run.status === "succeeded" && run.hasAdapter} />
+      ) : (
         <PlaygroundPanel runId={run.id} task={run.task} ready={run.status === "succeeded" && run.hasAdapter} />
-      ) : null}
+      )}
 
       {run.status === "succeeded" && run.hasAdapter ? <PublishModelPanel runId={run.id} /> : null}
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -34,6 +34,19 @@ beforeAll(async () => {
     config: base.config,
   });
   disposeAdapter(adapter);
+  // A classifier: a head over two labels, with what the trainer writes beside it.
+  const classifier = createLoraAdapter(
+    base.config,
+    { rank: 4, alpha: 8, dropout: 0, targetModules: ["q", "v"] },
+    { seed: 4, numLabels: 2 },
+  );
+  const folder = path.join(root, "run-2", "adapter");
+  await exportPeftAdapter(folder, classifier, { baseModelNameOrPath: BASE, config: base.config });
+  writeFileSync(
+    path.join(folder, "modelfactory.json"),
+    JSON.stringify({ task: "classification", labels: ["ham", "spam"], contextLength: 64 }),
+  );
+  disposeAdapter(classifier);
   server = createInferenceServer(cache);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -90,6 +103,25 @@ describe("inference server", () => {
     expect(tuned.status).toBe(200);
     const text = ((await tuned.json()) as { choices: { text: string }[] }).choices[0]?.text;
     expect(text).not.toBe(base.choices[0]?.text);
+  });
+
+  it("labels a text with a classification adapter, and refuses a text adapter for it", async () => {
+    const classify = (body: unknown) =>
+      fetch(`${url}/v1/classify`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const answer = await classify({ model: BASE, adapter: "run-2/adapter", input: "Win a free cruise now!" });
+    expect(answer.status).toBe(200);
+    const { labels } = (await answer.json()) as { labels: { label: string; probability: number }[] };
+    expect(labels.map((l) => l.label).sort()).toEqual(["ham", "spam"]);
+    expect(labels[0]?.probability).toBeGreaterThanOrEqual(labels[1]?.probability as number);
+    expect(labels.reduce((sum, l) => sum + l.probability, 0)).toBeCloseTo(1, 5);
+    const notClassifier = await classify({ model: BASE, adapter: "run-1/adapter", input: "Hello" });
+    expect(notClassifier.status).toBe(400);
+    expect(((await notClassifier.json()) as { error: { code: string } }).error.code).toBe("not_a_classifier");
+    expect((await classify({ model: BASE, adapter: "run-2/adapter", input: "" })).status).toBe(400);
   });
 
   it("refuses bad requests with a clear error", async () => {

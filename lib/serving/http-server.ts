@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { listCatalog } from "@/lib/ml";
+import { classifyRequestSchema, classifyText } from "./classify";
 import { type CompletionRequest, completionRequestSchema } from "./completion-request";
 import { streamCompletion } from "./completions";
 import { ServingError } from "./errors";
@@ -99,7 +100,7 @@ async function completions(cache: ModelCache, req: IncomingMessage, res: ServerR
 
 /**
  * The inference server's HTTP interface (bound to localhost by the worker; the web app talks to it):
- * `GET /health`, `GET /v1/models` (the catalog) and `POST /v1/completions`.
+ * `GET /health`, `GET /v1/models` (the catalog), `POST /v1/completions` and `POST /v1/classify`.
  */
 export function createInferenceServer(cache: ModelCache): Server {
   return createServer((req, res) => {
@@ -114,6 +115,14 @@ export function createInferenceServer(cache: ModelCache): Server {
         });
       }
       if (route === "POST /v1/completions") return completions(cache, req, res);
+      if (route === "POST /v1/classify") {
+        const parsed = classifyRequestSchema.safeParse(await readJson(req));
+        if (!parsed.success) {
+          const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`);
+          throw new ServingError("invalid_request", issues.join("; "), 400);
+        }
+        return sendJson(res, 200, { model: parsed.data.model, ...(await classifyText(cache, parsed.data)) });
+      }
       throw new ServingError("not_found", `No route ${route}.`, 404);
     };
     handle().catch((error: unknown) => {

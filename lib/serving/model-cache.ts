@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   catalogModel,
@@ -38,13 +39,29 @@ export class ModelCache {
     return loaded;
   }
 
-  /** The adapter in `folder` (relative to the adapter root, or absolute below it) for `base`. */
-  async adapter(folder: string, base: BaseModel): Promise<LoraAdapter> {
+  /** An adapter folder below the adapter root (relative to it, or absolute below it); anything else is refused. */
+  private folderOf(folder: string): string {
     const root = path.resolve(this.options.adapterRoot);
     const resolved = path.resolve(root, folder);
     if (resolved !== root && !resolved.startsWith(`${root}${path.sep}`)) {
       throw new ServingError("adapter_outside_root", `Adapters are only read from ${root}.`, 400);
     }
+    return resolved;
+  }
+
+  /** What the trainer wrote beside the PEFT files (task, labels, context length), if anything. */
+  async adapterInfo(folder: string): Promise<{ task?: string; labels?: string[] | null; contextLength?: number }> {
+    try {
+      return JSON.parse(await readFile(path.join(this.folderOf(folder), "modelfactory.json"), "utf8"));
+    } catch (error) {
+      if (error instanceof ServingError) throw error;
+      return {};
+    }
+  }
+
+  /** The adapter in `folder` (relative to the adapter root, or absolute below it) for `base`. */
+  async adapter(folder: string, base: BaseModel): Promise<LoraAdapter> {
+    const resolved = this.folderOf(folder);
     const key = `${base.config.model_type}:${resolved}`;
     let loaded = this.adapters.get(key);
     if (loaded) {

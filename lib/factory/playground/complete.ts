@@ -56,7 +56,7 @@ export async function playgroundCompletion(
   if (run.task === "classification") {
     throw new DomainError(
       "playground_not_for_classification",
-      "A classification run labels texts instead of writing them: its evaluation shows how it labels held-out rows.",
+      "A classification run labels texts instead of writing them: try it with POST /api/training-runs/:id/classify.",
       409,
     );
   }

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -10,6 +10,7 @@ import { errorResponse } from "@/lib/http/responses";
 import { createLoraAdapter, disposeAdapter, exportPeftAdapter, initBackend } from "@/lib/ml";
 import { createInferenceServer } from "@/lib/serving/http-server";
 import { ModelCache } from "@/lib/serving/model-cache";
+import { playgroundClassify } from "./classify";
 import { type PlaygroundEvent, playgroundCompletion } from "./complete";
 import { modelPrompt, playgroundRequestSchema } from "./request";
 
@@ -136,6 +137,57 @@ describe("playground", () => {
     expect(await refused(() => playgroundCompletion(db, { runId, userId: ownerId, env: down, request }))).toEqual({
       status: 503,
       code: "inference_unavailable",
+    });
+  });
+
+  it("labels a text with a classification run's adapter, with every label's probability", async () => {
+    const created = await db.trainingRun.create({
+      data: {
+        ownerId,
+        name: "Classifier",
+        status: "succeeded",
+        config: {},
+        baseModel: BASE,
+        task: "classification",
+        totalSteps: 1,
+      },
+    });
+    const cache = new ModelCache({ adapterRoot: path.join(dataDir, "runs") });
+    const base = await cache.base(BASE);
+    const classifier = createLoraAdapter(
+      base.config,
+      { rank: 4, alpha: 8, dropout: 0, targetModules: ["q", "v"] },
+      { seed: 2, numLabels: 2 },
+    );
+    const folder = path.join(dataDir, "runs", created.id, "adapter");
+    await exportPeftAdapter(folder, classifier, { baseModelNameOrPath: BASE, config: base.config });
+    disposeAdapter(classifier);
+    writeFileSync(
+      path.join(folder, "modelfactory.json"),
+      JSON.stringify({ task: "classification", labels: ["ham", "spam"], contextLength: 64 }),
+    );
+    await db.trainingRun.update({ where: { id: created.id }, data: { adapterPath: folder } });
+
+    const { labels } = await playgroundClassify(db, {
+      runId: created.id,
+      userId: ownerId,
+      env,
+      text: "Win a free cruise!",
+    });
+    expect(labels.map((l) => l.label).sort()).toEqual(["ham", "spam"]);
+    expect(labels.reduce((sum, l) => sum + l.probability, 0)).toBeCloseTo(1, 5);
+    const textRun = await run({ status: "succeeded" });
+    expect(
+      await refused(() => playgroundClassify(db, { runId: textRun, userId: ownerId, env, text: "Hello" })),
+    ).toEqual({
+      status: 409,
+      code: "not_a_classifier",
+    });
+    expect(
+      await refused(() => playgroundClassify(db, { runId: created.id, userId: strangerId, env, text: "Hello" })),
+    ).toEqual({
+      status: 404,
+      code: "training_run_not_found",
     });
   });
 

@@ -216,7 +216,7 @@ async function run(): Promise<void> {
       });
       await writeFile(
         path.join(input.adapterPath, "modelfactory.json"),
-        `${JSON.stringify({ baseModel: config.baseModel, task: config.data.task, lora, labels: rows.task === "classification" ? rows.labels : null }, null, 2)}\n`,
+        `${JSON.stringify({ baseModel: config.baseModel, task: config.data.task, contextLength: length, lora, labels: rows.task === "classification" ? rows.labels : null }, null, 2)}\n`,
       );
       adapterPath = input.adapterPath;
     }
