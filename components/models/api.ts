@@ -1,15 +1,9 @@
 import { fetchJson } from "@/components/datanets/versions/api-client";
 import type { PublishModelCall } from "@/lib/factory/models/prepare";
 import type { ModelDetail, ModelSummary } from "@/lib/factory/models/read";
+import type { Wire } from "@/lib/http/json-wire";
 
-/** Dates arrive as ISO strings. */
-type Json<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Json<U>[]
-    : T extends object
-      ? { [K in keyof T]: Json<T[K]> }
-      : T;
+type Json<T> = Wire<T>;
 
 export type ModelSummaryJson = Json<ModelSummary>;
 export type ModelDetailJson = Json<ModelDetail>;
