@@ -8,7 +8,8 @@ import { useSession } from "@/components/wallet/session-context";
 import { contractAbis } from "@/lib/chain/abis.generated";
 import { fromDescribed, type WriteProblem, writeProblem } from "./write-problem";
 
-const registryAbi = contractAbis.DatanetRegistry;
+/** The contracts the pages write to. */
+export type WritableContract = "DatanetRegistry" | "ModelRegistry";
 
 /** The DatanetRegistry writes the Datanet pages send, with their arguments. */
 export type RegistryCall =
@@ -24,13 +25,20 @@ export type RegistryWritePhase =
   | { step: "confirmed"; hash: Hex; receipt: TransactionReceipt }
   | { step: "failed"; problem: WriteProblem; hash?: Hex };
 
+/** A DatanetRegistry write (see useContractWrite). */
+export function useRegistryWrite() {
+  return useContractWrite<RegistryCall>("DatanetRegistry");
+}
+
 /**
- * Sends a DatanetRegistry write the careful way (scaffold-eth's write hook): checks the deployment,
- * the wallet (the signed-in account) and the network, simulates the call so a revert shows its
+ * Sends a write to one of the app's contracts the careful way (scaffold-eth's write hook): checks the
+ * deployment, the wallet (the signed-in account) and the network, simulates the call so a revert shows its
  * custom error without sending anything, asks the wallet, then waits for the receipt.
  * `send` resolves to the receipt, or null with the problem in `phase`.
  */
-export function useRegistryWrite() {
+export function useContractWrite<Call extends { functionName: string; args: readonly unknown[] }>(
+  contract: WritableContract,
+) {
   const config = usePublicConfig();
   const { session } = useSession();
   const { address: account, chainId: walletChainId } = useAccount();
@@ -45,12 +53,12 @@ export function useRegistryWrite() {
   }, []);
 
   const send = useCallback(
-    async (registry: Address, call: RegistryCall): Promise<TransactionReceipt | null> => {
+    async (registry: Address, call: Call): Promise<TransactionReceipt | null> => {
       if (!registry || !publicClient) {
         return fail({
           kind: "not_deployed",
           title: "Contracts not deployed",
-          message: "The DatanetRegistry contract is not deployed on this chain yet.",
+          message: `The ${contract} contract is not deployed on this chain yet.`,
         });
       }
       if (!account) {
@@ -78,7 +86,8 @@ export function useRegistryWrite() {
           });
         }
       }
-      const request = { address: registry, abi: registryAbi as Abi, functionName: call.functionName, args: call.args };
+      const abi = contractAbis[contract] as Abi;
+      const request = { address: registry, abi, functionName: call.functionName, args: call.args };
       setPhase({ step: "simulating" });
       try {
         await publicClient.simulateContract({ ...request, account });
@@ -119,6 +128,7 @@ export function useRegistryWrite() {
       switchChainAsync,
       writeContractAsync,
       fail,
+      contract,
     ],
   );
 
