@@ -37,6 +37,7 @@ test.describe("ModelFactory classification", () => {
     const evaluation = page.getByRole("region", { name: "Evaluation" });
     await expect(evaluation.getByRole("table", { name: "Base model against fine-tuned" })).toContainText("accuracy");
     await expect(evaluation.getByRole("table", { name: /Confusion matrix/ })).toContainText("spam");
+    await expect(evaluation).toContainText(/most\s+common label \(“(spam|ham)”\) would score \d+\.\d% here/);
 
     const playground = page.getByRole("region", { name: "Playground" });
     await playground

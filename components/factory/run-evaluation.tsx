@@ -114,8 +114,9 @@ export function RunEvaluationPanel({ evaluation }: { evaluation: RunEvaluation }
             ]}
           />
           <p className="text-muted-foreground text-xs">
-            Base: the adapter's classification head before training. Always answering the most common label would score{" "}
-            {percent(evaluation.majorityAccuracy)}.
+            Base: the adapter's classification head before training. Always answering the training data's most common
+            label{evaluation.majorityLabel ? ` (“${evaluation.majorityLabel}”)` : ""} would score{" "}
+            {percent(evaluation.majorityAccuracy)} here.
           </p>
           <ConfusionMatrix labels={evaluation.labels} confusion={evaluation.confusion} />
         </>

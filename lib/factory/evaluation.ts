@@ -29,8 +29,9 @@ export type RunEvaluation =
       /** The adapter's head before training (what the base model gives without fine-tuning). */
       base: HeldOutScore & { accuracy: number; macroF1: number };
       tuned: HeldOutScore & { accuracy: number; macroF1: number };
-      /** Always answering the most frequent training label. */
+      /** Always answering the most frequent training label (`majorityLabel`), scored on the held-out rows. */
       majorityAccuracy: number;
+      majorityLabel: string;
       /** confusion[actual][predicted], in `labels` order, for the fine-tuned model. */
       confusion: number[][];
       perClass: { label: string; precision: number; recall: number; f1: number; support: number }[];

@@ -56,6 +56,7 @@ export async function evaluateRun(input: {
         base: { ...score(before), accuracy: before.accuracy, macroF1: before.macroF1 },
         tuned: { ...score(after), accuracy: after.accuracy, macroF1: after.macroF1 },
         majorityAccuracy: held.length === 0 ? 0 : held.filter((label) => label === majority).length / held.length,
+        majorityLabel: rows.labels[majority] ?? String(majority),
         confusion: after.metrics.confusion.map((row) => [...row]),
         perClass: after.metrics.perClass.map((c, i) => ({
           label: rows.labels[i] ?? String(i),
