@@ -1,5 +1,6 @@
-import { type Address, decodeEventLog, type Hex, isHash, type PublicClient } from "viem";
+import { type Address, decodeEventLog, type Hex, type PublicClient } from "viem";
 import { contractAbis } from "@/lib/chain/abis.generated";
+import { contractReceipt } from "@/lib/chain/contract-receipt";
 import { DomainError } from "@/lib/errors";
 
 const registryAbi = contractAbis.ModelRegistry;
@@ -18,36 +19,15 @@ export interface ModelPublishedEvent {
 }
 
 /**
- * The ModelPublished event of `txHash`, or a DomainError saying what is wrong with the transaction:
- * not a hash (422), no receipt (409 tx_not_found, worth retrying), reverted, sent elsewhere, or no such event (409).
+ * The ModelPublished event of `txHash`, or a DomainError saying what is wrong with the transaction (see
+ * contractReceipt), or that it has no such event (409).
  */
 export async function readModelPublished(
   client: PublicClient,
   registry: Address,
   txHash: string,
 ): Promise<ModelPublishedEvent> {
-  if (!isHash(txHash)) throw new DomainError("invalid_tx_hash", "txHash must be a 0x-prefixed 32-byte hash.", 422);
-  let receipt: Awaited<ReturnType<PublicClient["getTransactionReceipt"]>>;
-  try {
-    receipt = await client.waitForTransactionReceipt({ hash: txHash as Hex, timeout: 30_000 });
-  } catch (error) {
-    throw new DomainError(
-      "tx_not_found",
-      `No receipt for ${txHash} on this chain yet: check that the wallet is on the app's network, then retry.`,
-      409,
-      { txHash, cause: error instanceof Error ? error.message : String(error) },
-    );
-  }
-  if (receipt.status !== "success") {
-    throw new DomainError("tx_reverted", `Transaction ${txHash} reverted on-chain.`, 409, { txHash });
-  }
-  if (receipt.to?.toLowerCase() !== registry.toLowerCase()) {
-    throw new DomainError("wrong_contract", `Transaction ${txHash} was not sent to the ModelRegistry.`, 409, {
-      txHash,
-      to: receipt.to,
-      registry,
-    });
-  }
+  const receipt = await contractReceipt(client, { name: "ModelRegistry", address: registry }, txHash);
   for (const log of receipt.logs) {
     if (log.address.toLowerCase() !== registry.toLowerCase()) continue;
     try {
