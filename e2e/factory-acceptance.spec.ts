@@ -71,6 +71,24 @@ test.describe("ModelFactory acceptance", () => {
     expect(((await tuned.textContent()) ?? "").length).toBeGreaterThan("Fine-tuned".length + 10);
     await snap(page, "factory-run-playground");
 
+    // Chat: two turns, each column keeping its own history, answered with the run's instruction template.
+    await playground.getByRole("radio", { name: "Chat" }).click();
+    const message = playground.getByRole("textbox", { name: "Message" });
+    const tunedChat = playground.getByRole("log", { name: "Fine-tuned conversation" });
+    const baseChat = playground.getByRole("log", { name: "Base model conversation" });
+    for (const [turn, text] of ["What is CWE-89?", "And how is it prevented?"].entries()) {
+      await message.fill(text);
+      await playground.getByRole("button", { name: "Send" }).click();
+      await expect(tunedChat.getByRole("listitem", { name: "Fine-tuned" })).toHaveCount(turn + 1);
+      await expect(playground.getByRole("button", { name: "Stop" })).toBeHidden({ timeout: 60_000 });
+    }
+    await expect(tunedChat.getByRole("listitem", { name: "You" })).toHaveCount(2);
+    await expect(baseChat.getByRole("listitem", { name: "Base model" })).toHaveCount(2);
+    expect(
+      ((await tunedChat.getByRole("listitem", { name: "Fine-tuned" }).last().textContent()) ?? "").length,
+    ).toBeGreaterThan("Fine-tuned".length);
+    await snap(page, "factory-run-chat");
+
     // Publish through the wallet: the tx confirms on anvil and ModelRegistry holds the adapter's hash.
     const publish = page.getByRole("region", { name: "Publish" });
     const price = publish.getByLabel("Price per 1,000 tokens (OPEN)");

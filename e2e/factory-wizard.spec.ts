@@ -48,7 +48,25 @@ test.describe("ModelFactory wizard", () => {
     const examples = page.getByRole("list", { name: "Training examples" });
     await expect(examples.getByRole("listitem")).toHaveCount(3);
     await expect(examples).toContainText("### Instruction:");
+    const columns = page.getByRole("region", { name: /Columns/ });
+    await expect(columns).toContainText("prompt ← prompt, completion ← completion");
     await snap(page, "wizard-2-data");
+
+    // Column mapping: as a causal LM the rows read as prompt + completion; untick the prompt to learn answers only.
+    await page.getByRole("radio", { name: /Causal language modelling/ }).click();
+    await expect(columns).toContainText("text ← prompt + completion");
+    const firstExample = examples.getByRole("listitem").first();
+    const both = (await firstExample.textContent()) ?? "";
+    await columns.getByRole("checkbox", { name: "prompt" }).click();
+    await expect(columns).toContainText("text ← completion");
+    await expect(firstExample).not.toHaveText(both);
+    await expect(examples).not.toContainText("### Instruction:");
+    await snap(page, "wizard-2-columns");
+    await columns.getByRole("button", { name: "Back to automatic" }).click();
+    await expect(columns).toContainText("text ← prompt + completion");
+    // Back to the inferred task for the rest of the run.
+    await page.getByRole("radio", { name: /Instruction following/ }).click();
+    await expect(columns).toContainText("prompt ← prompt, completion ← completion");
     await next("Method");
 
     // c) The Quick preset: 300 rows, 10 % held out, batch 8 → 34 steps; no time estimate is faked.

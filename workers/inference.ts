@@ -11,7 +11,11 @@ import { ModelCache } from "@/lib/serving/model-cache";
 const config = servingConfig();
 const logger = log.child({ service: "inference" });
 const backend = await initBackend();
-const cache = new ModelCache({ adapterRoot: config.adapterRoot, maxAdapters: config.maxAdapters });
+const cache = new ModelCache({
+  adapterRoot: config.adapterRoot,
+  checkpointsRoot: config.checkpointsRoot,
+  maxAdapters: config.maxAdapters,
+});
 const server = createInferenceServer(cache);
 server.listen(config.port, config.host, () => {
   logger.info({ host: config.host, port: config.port, backend: backend.name }, "inference server ready");

@@ -13,7 +13,9 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import { missingFields } from "@/lib/factory/columns";
 import { LIMITS, TASK_FOR_KIND, TRAINING_TASKS, type TrainingTask, trainingRowCount } from "@/lib/factory/config";
+import { ColumnMappingSection } from "./column-mapping";
 import { ExamplePreview } from "./example-preview-panel";
 import { shortHash, TASK_LABELS } from "./format";
 import {
@@ -21,6 +23,7 @@ import {
   type ConfigIssue,
   chosenRows,
   compatibleTasks,
+  effectiveColumns,
   effectiveTask,
   issueFor,
   type WizardDraft,
@@ -78,6 +81,17 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
   const split = draft.validationSplit;
   const trainRows = Number.isFinite(split) ? trainingRowCount(rows, split) : null;
 
+  // A chosen task or mapping the new set of versions cannot train with goes back to automatic.
+  const afterVersionsChange = (next: ChosenVersion[]): Partial<WizardDraft> => {
+    const kindsNext = next.map((x) => x.kind);
+    const taskFits = draft.task !== null && compatibleTasks(kindsNext).includes(draft.task);
+    const columns = draft.columns;
+    const columnsFit =
+      taskFits && columns !== null && kindsNext.every((kind) => missingFields(kind, columns).length === 0);
+    return { versions: next, task: taskFits ? draft.task : null, columns: columnsFit ? columns : null };
+  };
+  const columns = effectiveColumns(draft);
+
   const isChosen = (d: DatanetItem, number: number) =>
     draft.versions.some((v) => v.datanetId === d.id && v.version === number);
   const addVersion = (d: DatanetItem, v: VersionItem) => {
@@ -93,13 +107,10 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
         merkleRoot: v.merkleRoot,
       },
     ];
-    const stillFits = draft.task && compatibleTasks(next.map((x) => x.kind)).includes(draft.task);
-    update({ versions: next, task: stillFits ? draft.task : null });
+    update(afterVersionsChange(next));
   };
   const removeVersion = (index: number) => {
-    const next = draft.versions.filter((_, i) => i !== index);
-    const stillFits = draft.task && compatibleTasks(next.map((x) => x.kind)).includes(draft.task);
-    update({ versions: next, task: stillFits ? draft.task : null });
+    update(afterVersionsChange(draft.versions.filter((_, i) => i !== index)));
   };
   const versionsError = issueFor(issues, "data.versions");
 
@@ -246,7 +257,7 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
         ) : null}
         <RadioGroup
           value={task ?? ""}
-          onValueChange={(next) => update({ task: next === inferred ? null : (next as TrainingTask) })}
+          onValueChange={(next) => update({ task: next === inferred ? null : (next as TrainingTask), columns: null })}
           aria-labelledby="data-task-heading"
           className="grid gap-2 md:grid-cols-3"
         >
@@ -276,6 +287,10 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
         ) : null}
       </section>
 
+      {task && columns ? (
+        <ColumnMappingSection draft={draft} task={task} columns={columns} update={update} issues={issues} />
+      ) : null}
+
       <section aria-labelledby="data-split-heading" className="grid gap-3">
         <h2 id="data-split-heading" className="font-semibold text-lg">
           Validation split
@@ -300,7 +315,9 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
         </Field>
       </section>
 
-      {draft.versions[0] && task ? <ExamplePreview version={draft.versions[0]} task={task} /> : null}
+      {draft.versions[0] && task && columns ? (
+        <ExamplePreview version={draft.versions[0]} task={task} columns={columns} />
+      ) : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { datanetApi } from "@/components/datanets/versions/api-client";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { ColumnMapping } from "@/lib/factory/columns";
 import type { TrainingTask } from "@/lib/factory/config";
 import { type FormattedExample, firstJsonLines, formatExample } from "./example-preview";
 import type { ChosenVersion } from "./wizard-draft";
@@ -52,7 +53,15 @@ function Example({ example }: { example: FormattedExample }) {
 }
 
 /** A few rows of the first chosen version, formatted as the trainer reads them for `task`. */
-export function ExamplePreview({ version, task }: { version: ChosenVersion; task: TrainingTask }) {
+export function ExamplePreview({
+  version,
+  task,
+  columns,
+}: {
+  version: ChosenVersion;
+  task: TrainingTask;
+  columns: ColumnMapping;
+}) {
   const rows = useQuery({
     queryKey: ["factory-preview", version.datanetId, version.version],
     queryFn: () => firstRowsOf(version, PREVIEW_ROWS),
@@ -76,7 +85,7 @@ export function ExamplePreview({ version, task }: { version: ChosenVersion; task
           {rows.data.map((row, index) => (
             // Rows carry their hash; the index is the fallback for a row without one.
             <li key={typeof row.rowHash === "string" ? row.rowHash : index} className="rounded-lg border bg-card p-3">
-              <Example example={formatExample(task, row)} />
+              <Example example={formatExample(task, columns, row)} />
             </li>
           ))}
         </ol>

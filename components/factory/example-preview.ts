@@ -1,5 +1,6 @@
+import { type ColumnMapping, mapRow } from "@/lib/factory/columns";
 import type { TrainingTask } from "@/lib/factory/config";
-import { formatInstruction, formatPrompt } from "@/lib/ml/data/template";
+import { formatPrompt } from "@/lib/ml/data/template";
 
 /** A training example as the trainer sees it, for the data step's preview. */
 export type FormattedExample =
@@ -7,27 +8,25 @@ export type FormattedExample =
   | { shape: "text-label"; text: string; label: string }
   | { shape: "text"; text: string };
 
-const text = (value: unknown): string => (typeof value === "string" ? value : value == null ? "" : String(value));
-
 /**
- * One exported row (a Datanet version's JSONL: the kind's fields) formatted for `task`: instruction → the templated
- * prompt and its completion; classification → text and label; causal LM → the raw text (an instruction pair is
- * read as its whole templated text).
+ * One exported row (a Datanet version's JSONL: the kind's fields) formatted as the trainer reads it for `task`
+ * through `columns` (the same mapRow the worker uses): instruction → the templated prompt and its completion;
+ * classification → text and label; causal LM → the text it packs.
  */
-export function formatExample(task: TrainingTask, fields: Record<string, unknown>): FormattedExample {
-  if (task === "instruction") {
-    return {
-      shape: "prompt-completion",
-      prompt: formatPrompt(text(fields.prompt)),
-      completion: text(fields.completion),
-    };
+export function formatExample(
+  task: TrainingTask,
+  columns: ColumnMapping,
+  fields: Record<string, unknown>,
+): FormattedExample {
+  const row = mapRow(task, columns, fields);
+  switch (row.task) {
+    case "instruction":
+      return { shape: "prompt-completion", prompt: formatPrompt(row.prompt), completion: row.completion };
+    case "classification":
+      return { shape: "text-label", text: row.text, label: row.label };
+    case "causal_lm":
+      return { shape: "text", text: row.text };
   }
-  if (task === "classification") return { shape: "text-label", text: text(fields.text), label: text(fields.label) };
-  if (typeof fields.text === "string") return { shape: "text", text: fields.text };
-  return {
-    shape: "text",
-    text: formatInstruction({ prompt: text(fields.prompt), completion: text(fields.completion) }),
-  };
 }
 
 /** The first `count` objects of JSONL text (lines that are not JSON objects are skipped; a cut last line too). */

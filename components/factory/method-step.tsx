@@ -7,13 +7,14 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Stat } from "@/components/ui/stat";
 import type { BaseModelCard } from "@/lib/factory/base-model-cards";
-import { LIMITS, PRESET_NAMES, PRESETS, type PresetName } from "@/lib/factory/config";
+import { LIMITS, PRESET_NAMES, PRESETS, type PresetName, presetMethod } from "@/lib/factory/config";
 import { TimeEstimate } from "./time-estimate";
 import {
   type ConfigIssue,
   changedFromPreset,
   chosenRows,
   DEFAULT_SEED,
+  effectiveTask,
   issueFor,
   plannedSteps,
   type WizardDraft,
@@ -133,7 +134,9 @@ export function MethodStep({ draft, base, update, replace, issues }: MethodStepP
     const ordered = [...modules.filter((m) => next.includes(m)), ...next.filter((m) => !modules.includes(m))];
     update({ method: { ...draft.method, targetModules: ordered } });
   };
-  const defaultOf = (key: NumericField) => (key === "seed" ? DEFAULT_SEED : preset.method[key]);
+  const task = effectiveTask(draft);
+  const presetValues = presetMethod(draft.preset, task);
+  const defaultOf = (key: NumericField) => (key === "seed" ? DEFAULT_SEED : presetValues[key]);
 
   return (
     <div className="grid gap-8">
@@ -165,7 +168,12 @@ export function MethodStep({ draft, base, update, replace, issues }: MethodStepP
                   <RadioGroupItem value={name} id={id} />
                   <span className="font-medium">{PRESETS[name].label}</span>
                 </span>
-                <span className="text-muted-foreground text-xs leading-relaxed">{PRESETS[name].description}</span>
+                <span className="text-muted-foreground text-xs leading-relaxed">
+                  {PRESETS[name].description}
+                  {task === "classification" && PRESETS[name].classification.epochs
+                    ? ` For a classifier: ${PRESETS[name].classification.epochs} passes, since its label head starts untrained.`
+                    : ""}
+                </span>
               </Label>
             );
           })}

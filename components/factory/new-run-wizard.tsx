@@ -9,7 +9,8 @@ import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stepper } from "@/components/ui/stepper";
 import { useSession } from "@/components/wallet/session-context";
-import type { BaseModelCard } from "@/lib/factory/base-model-cards";
+import type { BaseModelCard, BaseModelChoices } from "@/lib/factory/base-model-cards";
+import { installBrowserBaseModels } from "@/lib/factory/base-models/registry";
 import { launchRun } from "./api";
 import { BaseModelStep } from "./base-model-step";
 import { DataStep } from "./data-step";
@@ -19,6 +20,7 @@ import { ReviewStep } from "./review-step";
 import { serverIssuesOf } from "./server-issues";
 import { useWizardDraft } from "./use-wizard-draft";
 import {
+  applyChange,
   type ConfigIssue,
   checkDraft,
   compatibleTasks,
@@ -37,14 +39,27 @@ const STEPS = [
 ];
 
 /** The fine-tuning wizard; a signed-out visitor is asked to sign in instead. */
-export function NewRunWizard({ models }: { models: BaseModelCard[] }) {
+/** Imported checkpoint folders that cannot be used, and where checkpoints are imported to (the base step shows them). */
+type ImportsInfo = Pick<BaseModelChoices, "broken" | "checkpointsFolder">;
+
+export function NewRunWizard({ models, imports }: { models: BaseModelCard[]; imports?: ImportsInfo }) {
+  // The config checks in the browser know the imported models from these cards (the server scans the folder).
+  installBrowserBaseModels(models, imports?.broken ?? []);
   const { status, session } = useSession();
   if (status === "loading") return <Skeleton className="h-96 w-full rounded-xl" />;
   if (status !== "authenticated" || !session.address) return <FactorySignIn action="fine-tune a model" />;
-  return <SignedInWizard models={models} address={session.address} />;
+  return <SignedInWizard models={models} imports={imports} address={session.address} />;
 }
 
-function SignedInWizard({ models, address }: { models: BaseModelCard[]; address: string }) {
+function SignedInWizard({
+  models,
+  imports,
+  address,
+}: {
+  models: BaseModelCard[];
+  imports: ImportsInfo | undefined;
+  address: string;
+}) {
   const router = useRouter();
   const { draft, setDraft, ready, restored, clear } = useWizardDraft(address);
   // Steps the user tried to leave: their problems show from then on, not while still typing a first value.
@@ -65,7 +80,7 @@ function SignedInWizard({ models, address }: { models: BaseModelCard[]; address:
   const step = draft.step;
 
   const update = (change: Partial<WizardDraft>) => {
-    setDraft((current) => ({ ...current, ...change }));
+    setDraft((current) => applyChange(current, change));
     // An edited field may have fixed what the server refused: its message goes until the next launch.
     setServerIssues([]);
   };
@@ -132,6 +147,8 @@ function SignedInWizard({ models, address }: { models: BaseModelCard[]; address:
         {step === 0 ? (
           <BaseModelStep
             models={models}
+            broken={imports?.broken ?? []}
+            checkpointsFolder={imports?.checkpointsFolder ?? null}
             value={draft.baseModel}
             onChange={(id) => {
               // Another family has other MLP modules: keep only the ones it has.

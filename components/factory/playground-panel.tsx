@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { streamPlayground } from "./playground-stream";
+import { cn } from "@/lib/utils/cn";
+import { PlaygroundChat } from "./playground-chat";
+import { FINISH_NOTES, streamPlayground } from "./playground-stream";
 
 type Variant = "base" | "tuned";
 interface Output {
@@ -15,18 +17,12 @@ interface Output {
   note?: string;
 }
 
-const FINISH_NOTES: Record<string, string> = {
-  length: "stopped at the token limit",
-  stop: "the model ended its answer",
-  abort: "stopped",
-  stopped: "stopped",
-};
-
 const idle: Output = { text: "", state: "idle" };
 
 /**
  * Try the fine-tuned adapter next to its base model: one prompt, both answers streamed token by token, with
- * temperature, top-p and a token limit. Runs on the inference server (the web app only relays).
+ * temperature, top-p and a token limit; or (language-model and instruction runs) a chat with both, side by
+ * side (playground-chat). Runs on the inference server (the web app only relays).
  */
 export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: string; ready: boolean }) {
   const [prompt, setPrompt] = useState(
@@ -36,6 +32,9 @@ export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: s
   const [topP, setTopP] = useState("0.95");
   const [maxTokens, setMaxTokens] = useState("96");
   const [outputs, setOutputs] = useState<Record<Variant, Output>>({ base: idle, tuned: idle });
+  const canChat = task === "causal_lm" || task === "instruction";
+  const [mode, setMode] = useState<"complete" | "chat">("complete");
+  const chat = canChat && mode === "chat";
   const abort = useRef<AbortController | null>(null);
   const streaming = outputs.base.state === "streaming" || outputs.tuned.state === "streaming";
   const settings = { temperature: Number(temperature), topP: Number(topP), maxTokens: Number(maxTokens) };
@@ -98,12 +97,48 @@ export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: s
           {ready
             ? "The same prompt, answered by the base model and by your fine-tuned adapter."
             : "The fine-tuned adapter can be tried once the run succeeds; the base model answers now."}
-          {task === "instruction" ? " Your prompt is wrapped in the instruction template the run trained on." : ""}
+          {task === "instruction"
+            ? chat
+              ? " The fine-tuned chat uses the instruction template the run trained on; the base model reads a plain transcript."
+              : " Your prompt is wrapped in the instruction template the run trained on."
+            : ""}
         </p>
       </div>
-      <Field label="Prompt">
-        <Textarea value={prompt} onChange={(event) => setPrompt(event.target.value)} rows={3} maxLength={8000} />
-      </Field>
+      {canChat ? (
+        <div
+          role="radiogroup"
+          aria-label="Playground mode"
+          className="inline-flex w-fit items-center gap-1 rounded-lg bg-muted p-1 text-muted-foreground"
+        >
+          {(
+            [
+              ["complete", "Complete"],
+              ["chat", "Chat"],
+            ] as const
+          ).map(([value, label]) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented switch, styled as the tabs are
+            <button
+              key={value}
+              type="button"
+              role="radio"
+              aria-checked={mode === value}
+              disabled={streaming}
+              onClick={() => setMode(value)}
+              className={cn(
+                "inline-flex h-7 items-center rounded-md px-3 font-medium text-sm outline-none transition-[color,background-color,box-shadow] hover:text-foreground focus-visible:ring-[3px] focus-visible:ring-ring/40 disabled:opacity-50",
+                mode === value && "bg-background text-foreground shadow-sm dark:bg-input/50",
+              )}
+            >
+              {label}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {chat ? null : (
+        <Field label="Prompt">
+          <Textarea value={prompt} onChange={(event) => setPrompt(event.target.value)} rows={3} maxLength={8000} />
+        </Field>
+      )}
       <div className="grid grid-cols-3 gap-3 sm:max-w-xl">
         <Field label="Temperature" description="0 always picks the likeliest token">
           <Input inputMode="decimal" value={temperature} onChange={(event) => setTemperature(event.target.value)} />
@@ -115,7 +150,13 @@ export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: s
           <Input inputMode="numeric" value={maxTokens} onChange={(event) => setMaxTokens(event.target.value)} />
         </Field>
       </div>
-      <div className="flex flex-wrap gap-2">
+      {canChat ? (
+        // Kept mounted while completing, so the conversation is still there on the way back.
+        <div className={cn(!chat && "hidden")}>
+          <PlaygroundChat runId={runId} ready={ready} settings={settings} invalid={invalid} />
+        </div>
+      ) : null}
+      <div className={cn("flex flex-wrap gap-2", chat && "hidden")}>
         <Button onClick={() => void generate()} disabled={streaming || invalid || prompt.trim() === ""}>
           {streaming ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Sparkles aria-hidden="true" />}
           Generate
@@ -132,7 +173,7 @@ export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: s
           </p>
         ) : null}
       </div>
-      <div className="grid gap-3 md:grid-cols-2">
+      <div className={cn("grid gap-3 md:grid-cols-2", chat && "hidden")}>
         {(
           [
             ["base", "Base model"],

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "@/lib/factory/config";
 import {
+  applyChange,
   type ChosenVersion,
   changedFromPreset,
   checkDraft,
   compatibleTasks,
   draftKey,
   draftToConfig,
+  effectiveColumns,
   effectiveTask,
   emptyDraft,
   issueFor,
@@ -106,10 +108,53 @@ describe("tasks", () => {
   });
 
   it("offers only the tasks every chosen kind fits", () => {
-    expect(compatibleTasks(["instruction"])).toEqual(["causal_lm", "instruction"]);
+    expect(compatibleTasks(["instruction"])).toEqual(["causal_lm", "instruction", "classification"]);
     expect(compatibleTasks(["instruction", "text"])).toEqual(["causal_lm"]);
-    expect(compatibleTasks(["labelled"])).toEqual(["classification"]);
+    expect(compatibleTasks(["labelled"])).toEqual(["causal_lm", "instruction", "classification"]);
+    expect(compatibleTasks(["text"])).toEqual(["causal_lm"]);
     expect(compatibleTasks([])).toEqual(["causal_lm", "instruction", "classification"]);
+  });
+});
+
+describe("presets follow the task", () => {
+  it("applies the classifier's values when the data makes the run a classifier, unless the method was edited", () => {
+    const draft = emptyDraft();
+    const chosen = applyChange(draft, { versions: [spam] });
+    expect(chosen.method.epochs).toBe(PRESETS.quick.classification.epochs);
+    expect(changedFromPreset(chosen)).toEqual([]);
+    const edited = { ...draft, method: { ...draft.method, rank: 4 } };
+    expect(applyChange(edited, { versions: [spam] }).method).toEqual(edited.method);
+    // Back to a language model: one pass again.
+    expect(applyChange(chosen, { task: "causal_lm" }).method.epochs).toBe(PRESETS.quick.method.epochs);
+  });
+});
+
+describe("column mapping", () => {
+  it("sends a chosen mapping, and shows each kind's default otherwise", () => {
+    const auto = { ...emptyDraft(), versions: [spam] };
+    expect(draftToConfig(auto).data.columns).toBeUndefined();
+    expect(effectiveColumns(auto)).toEqual({ text: ["text"], label: "label" });
+    const own = {
+      ...auto,
+      task: "instruction" as const,
+      columns: { prompt: "text" as const, completion: "label" as const },
+    };
+    expect(draftToConfig(own).data.columns).toEqual({ prompt: "text", completion: "label" });
+    expect(effectiveColumns(own)).toEqual({ prompt: "text", completion: "label" });
+  });
+
+  it("flags a mapping that does not fit the task, on the role's path", () => {
+    const draft = { ...emptyDraft(), versions: [spam], task: "instruction" as const };
+    const issues = checkDraft({ ...draft, columns: { prompt: "text", completion: "text" } });
+    expect(issueFor(issues, "data.columns.completion")).toMatch(/another column than the prompt/);
+    expect(issueFor(checkDraft({ ...draft, columns: { prompt: "text" } }), "data.columns.completion")).toMatch(
+      /needs a completion column/,
+    );
+  });
+
+  it("restores a draft saved before mappings existed as automatic", () => {
+    const { columns: _columns, ...old } = { ...emptyDraft(), versions: [spam] };
+    expect(restoreDraft(JSON.parse(JSON.stringify(old)))?.columns).toBeNull();
   });
 });
 

@@ -1,13 +1,20 @@
 import { z } from "zod";
 import {
+  type ColumnMapping,
+  checkColumnsForTask,
+  columnMappingSchema,
+  columnsFor,
+  tasksForKinds,
+} from "@/lib/factory/columns";
+import {
   DEFAULT_BASE_MODEL,
   DEFAULT_PRESET,
-  KINDS_FOR_TASK,
   LORA_MODULES,
   PRESET_NAMES,
   PRESETS,
   type PresetMethod,
   type PresetName,
+  presetMethod,
   type RunConfigInput,
   runConfigSchema,
   TASK_FOR_KIND,
@@ -37,6 +44,8 @@ export interface WizardDraft {
   /** null: the task the first Datanet's kind implies. */
   task: TrainingTask | null;
   validationSplit: number;
+  /** The run's own column mapping; null: each Datanet kind's default for the task. */
+  columns: ColumnMapping | null;
   /** The preset last applied; the method fields may have been changed since. */
   preset: PresetName;
   method: PresetMethod & { seed: number };
@@ -54,6 +63,7 @@ export function emptyDraft(): WizardDraft {
     versions: [],
     task: null,
     validationSplit: DEFAULT_VALIDATION_SPLIT,
+    columns: null,
     preset: DEFAULT_PRESET,
     method: {
       ...PRESETS[DEFAULT_PRESET].method,
@@ -87,6 +97,8 @@ const storedDraftSchema = z.object({
   ),
   task: z.enum(TRAINING_TASKS).nullable(),
   validationSplit: num,
+  // Drafts saved before column mapping existed have none: automatic.
+  columns: columnMappingSchema.nullable().default(null),
   preset: z.enum(PRESET_NAMES),
   method: z.object({
     rank: num,
@@ -111,15 +123,14 @@ export function restoreDraft(saved: unknown): WizardDraft | null {
   return parsed.success ? parsed.data : null;
 }
 
-/** The method fields of a preset, with the draft's seed kept. */
+/** The method fields of a preset for the draft's task, with the draft's seed kept. */
 export function withPreset(draft: WizardDraft, preset: PresetName): WizardDraft {
-  const method = PRESETS[preset].method;
-  return { ...draft, preset, method: { ...method, targetModules: [...method.targetModules], seed: draft.method.seed } };
+  return { ...draft, preset, method: { ...presetMethod(preset, effectiveTask(draft)), seed: draft.method.seed } };
 }
 
-/** Method fields changed since the preset was applied. */
+/** Method fields changed since the preset was applied (for the draft's task). */
 export function changedFromPreset(draft: WizardDraft): (keyof PresetMethod)[] {
-  const preset = PRESETS[draft.preset].method;
+  const preset = presetMethod(draft.preset, effectiveTask(draft));
   return (Object.keys(preset) as (keyof PresetMethod)[]).filter((field) =>
     field === "targetModules"
       ? [...preset.targetModules].sort().join() !== [...draft.method.targetModules].sort().join()
@@ -127,9 +138,26 @@ export function changedFromPreset(draft: WizardDraft): (keyof PresetMethod)[] {
   );
 }
 
+/**
+ * A change to the draft. When it changes the task and the method is still exactly the preset's, the preset's
+ * values follow the new task (a classifier takes more passes); a method changed by hand stays as it is.
+ */
+export function applyChange(draft: WizardDraft, change: Partial<WizardDraft>): WizardDraft {
+  const next = { ...draft, ...change };
+  if (change.method || effectiveTask(next) === effectiveTask(draft) || changedFromPreset(draft).length > 0) return next;
+  return withPreset(next, next.preset);
+}
+
 /** Tasks every chosen Datanet's kind can train (all three before any is chosen). */
 export function compatibleTasks(kinds: readonly DatanetKind[]): TrainingTask[] {
-  return TRAINING_TASKS.filter((task) => kinds.every((kind) => KINDS_FOR_TASK[task].includes(kind)));
+  return tasksForKinds(kinds);
+}
+
+/** The mapping the first chosen version trains with: the draft's own, else its kind's default. */
+export function effectiveColumns(draft: WizardDraft): ColumnMapping | null {
+  const task = effectiveTask(draft);
+  const first = draft.versions[0];
+  return task && first ? columnsFor(task, first.kind, draft.columns ?? undefined) : null;
 }
 
 /** The task a run will train: the one chosen, else the one the first Datanet's kind implies. */
@@ -153,6 +181,7 @@ export function draftToConfig(draft: WizardDraft): RunConfigInput {
       versions: draft.versions.map(({ datanetId, version }) => ({ datanetId, version })),
       ...(draft.task ? { task: draft.task } : {}),
       validationSplit: draft.validationSplit,
+      ...(draft.columns ? { columns: draft.columns } : {}),
     },
     method: { ...draft.method, targetModules: [...draft.method.targetModules] },
   };
@@ -167,8 +196,13 @@ export interface ConfigIssue {
 /** The draft checked with the launch API's own schema: the issues it would answer 422 with (catalog checks included). */
 export function checkDraft(draft: WizardDraft): ConfigIssue[] {
   const parsed = runConfigSchema.safeParse(draftToConfig(draft));
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(config)", message: issue.message }));
+  const issues = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(config)", message: issue.message }));
+  const task = effectiveTask(draft);
+  // The mapping's fit to the task, which the API checks once the task is resolved.
+  if (task && draft.columns) issues.push(...checkColumnsForTask(task, draft.columns));
+  return issues;
 }
 
 /** The wizard step a config path belongs to: 0 base model, 1 data, 2 method, 3 review. */

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { listCatalog } from "@/lib/ml/catalog/catalog";
-import { LIMITS, PRESETS, runConfigSchema, totalStepsFor, trainingRowCount } from "./config";
+import {
+  LIMITS,
+  PRESETS,
+  parseRunConfig,
+  presetMethod,
+  runConfigSchema,
+  totalStepsFor,
+  trainingRowCount,
+} from "./config";
 
 const data = { versions: [{ datanetId: "dn1", version: 1 }] };
 
@@ -37,6 +45,18 @@ describe("run config defaults and presets", () => {
     });
     expect(steps[0]).toBeLessThan(steps[1] as number);
     expect(steps[1]).toBeLessThan(steps[2] as number);
+  });
+
+  it("gives a classifier more passes, for the config's own task or the one inferred from its Datanet", () => {
+    const own = parseRunConfig({ data: { ...data, task: "classification" }, preset: "quick" });
+    expect(own.method.epochs).toBe(PRESETS.quick.classification.epochs);
+    expect(parseRunConfig({ data, preset: "quick" }, "classification").method.epochs).toBe(3);
+    // A task the config names wins over the inferred one; explicit fields win over both.
+    expect(
+      parseRunConfig({ data: { ...data, task: "causal_lm" }, preset: "quick" }, "classification").method.epochs,
+    ).toBe(1);
+    expect(parseRunConfig({ data, preset: "quick", method: { epochs: 2 } }, "classification").method.epochs).toBe(2);
+    expect(presetMethod("balanced", "classification")).toMatchObject({ ...PRESETS.balanced.method, epochs: 5 });
   });
 
   it("lets explicit method fields win over the preset", () => {

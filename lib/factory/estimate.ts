@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
-import { catalogModel } from "@/lib/ml/catalog/catalog";
+import { resolveBaseModel } from "./base-models/resolve";
+import { columnsFor } from "./columns";
 import type { ParsedRunConfig, RunConfig } from "./config";
 import { type ResolvedVersion, resolveRunConfig } from "./validate";
 
@@ -26,7 +27,8 @@ const tokensPerStep = (config: Pick<RunConfig, "method">) =>
  * layer, plus the attention matrices), with the runtime's baseline.
  */
 export function trainingMemoryMiB(config: Pick<RunConfig, "baseModel" | "method">): number {
-  const model = catalogModel(config.baseModel);
+  // Catalog or imported checkpoint (shape from its config.json).
+  const model = resolveBaseModel(config.baseModel);
   const { batchSize: batch, contextLength: context, rank, targetModules } = config.method;
   const { layers, hidden, heads } = model.shape;
   const adapterParams = layers * targetModules.length * rank * 2 * hidden;
@@ -37,16 +39,26 @@ export function trainingMemoryMiB(config: Pick<RunConfig, "baseModel" | "method"
 
 /**
  * Steps of a text run as the trainer counts them: it packs the training texts (UTF-8 bytes for the byte
- * tokenizer, with BOS and a separator each) into windows of contextLength + 1, so steps follow the bytes,
- * not the rows. The held-out share is left out in proportion.
+ * tokenizer, with BOS and a separator each; a text mapped from several columns joins them with a newline) into
+ * windows of contextLength + 1, so steps follow the bytes, not the rows. The held-out share is left out in
+ * proportion.
  */
 async function packedSteps(db: Db, config: RunConfig, versions: readonly ResolvedVersion[]): Promise<number> {
-  const [counted] = await db.$queryRaw<{ bytes: bigint | null; rows: bigint }[]>`
-    SELECT sum(octet_length(r.fields->>'text')) AS bytes, count(*) AS rows
-      FROM version_rows v JOIN datanet_rows r ON r.id = v.row_id
-     WHERE v.version_id = ANY(${versions.map((v) => v.versionId)})`;
-  const rows = Number(counted?.rows ?? 0);
-  const tokens = Number(counted?.bytes ?? 0) + 2 * rows;
+  let bytes = 0;
+  let rows = 0;
+  for (const version of versions) {
+    const fields = columnsFor("causal_lm", version.kind, config.data.columns)?.text ?? [];
+    const [counted] = await db.$queryRaw<{ bytes: bigint | null; rows: bigint }[]>`
+      SELECT sum(t.bytes) AS bytes, count(*) AS rows
+        FROM version_rows v JOIN datanet_rows r ON r.id = v.row_id,
+             LATERAL (SELECT coalesce(sum(octet_length(r.fields->>f) + 1), 1) - 1 AS bytes
+                        FROM unnest(${fields}::text[]) AS f
+                       WHERE coalesce(r.fields->>f, '') <> '') t
+       WHERE v.version_id = ${version.versionId}`;
+    bytes += Number(counted?.bytes ?? 0);
+    rows += Number(counted?.rows ?? 0);
+  }
+  const tokens = bytes + 2 * rows;
   const held = Math.min(Math.max(0, rows - 1), Math.floor(rows * config.data.validationSplit));
   const trainTokens = rows === 0 ? 0 : tokens * ((rows - held) / rows);
   const windows = Math.ceil(trainTokens / (config.method.contextLength + 1));

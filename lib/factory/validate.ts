@@ -1,13 +1,15 @@
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import {
-  KINDS_FOR_TASK,
-  type ParsedRunConfig,
-  type RunConfig,
-  TASK_FOR_KIND,
-  type TrainingTask,
-  totalStepsFor,
-} from "./config";
+  type ColumnMapping,
+  checkColumnsForTask,
+  type DatanetKind,
+  defaultColumns,
+  FIELDS_OF_KIND,
+  MAX_LABELS,
+  missingFields,
+} from "./columns";
+import { type ParsedRunConfig, type RunConfig, TASK_FOR_KIND, type TrainingTask, totalStepsFor } from "./config";
 
 /** One Datanet version a run trains on, as checked against the database. */
 export interface ResolvedVersion {
@@ -29,6 +31,42 @@ export interface ResolvedRun {
 export interface ConfigIssue {
   path: string;
   message: string;
+}
+
+/**
+ * The task a raw (unparsed) config's first Datanet implies, when it names none: what its preset's values depend on.
+ * Undefined when the config names a task or its first Datanet cannot be found (the parse and checks report that).
+ */
+export async function inferTask(db: Db, input: unknown): Promise<TrainingTask | undefined> {
+  const data = (input as { data?: { task?: unknown; versions?: { datanetId?: unknown }[] } } | null)?.data;
+  if (data?.task !== undefined || !Array.isArray(data?.versions)) return undefined;
+  const datanetId = data.versions[0]?.datanetId;
+  if (typeof datanetId !== "string") return undefined;
+  const datanet = await db.datanet.findUnique({ where: { id: datanetId }, select: { kind: true } });
+  return datanet ? TASK_FOR_KIND[datanet.kind] : undefined;
+}
+
+const ALL_KINDS: readonly DatanetKind[] = ["text", "instruction", "labelled"];
+
+/** The label values of a classification run's versions, each read through its mapping (at most MAX_LABELS + 1). */
+async function distinctLabels(
+  db: Db,
+  versions: readonly { versionId: string; kind: DatanetKind }[],
+  given: ColumnMapping | undefined,
+): Promise<Set<string>> {
+  const labels = new Set<string>();
+  for (const version of versions) {
+    const label = (given ?? defaultColumns("classification", version.kind))?.label;
+    if (!label) continue;
+    const rows = await db.$queryRaw<{ label: string | null }[]>`
+      SELECT DISTINCT btrim(r.fields->>${label}, E' \\t\\r\\n') AS label
+        FROM version_rows v JOIN datanet_rows r ON r.id = v.row_id
+       WHERE v.version_id = ${version.versionId}
+       LIMIT ${MAX_LABELS + 1}`;
+    for (const row of rows) labels.add(row.label ?? "");
+    if (labels.size > MAX_LABELS) break;
+  }
+  return labels;
 }
 
 /** A config that parses but does not fit the database: 422 with every problem and its field path. */
@@ -98,14 +136,39 @@ export async function resolveRunConfig(db: Db, userId: string, parsed: ParsedRun
 
   const first = versions[0];
   const task: TrainingTask | undefined = parsed.data.task ?? (first ? TASK_FOR_KIND[first.kind] : undefined);
-  if (task) {
+  const given = parsed.data.columns;
+  if (task && given) issues.push(...checkColumnsForTask(task, given));
+  if (task && issues.length === 0) {
     for (const version of versions) {
-      if (KINDS_FOR_TASK[task].includes(version.kind)) continue;
+      if (given) {
+        const missing = missingFields(version.kind, given);
+        if (missing.length === 0) continue;
+        issues.push({
+          path: "data.columns",
+          message: `"${version.datanetName}" holds ${version.kind} rows (${FIELDS_OF_KIND[version.kind].join(", ")}), which have no ${missing.join(" or ")} column`,
+        });
+      } else if (!defaultColumns(task, version.kind)) {
+        issues.push({
+          path: parsed.data.task ? "data.task" : `data.versions.${version.index}.datanetId`,
+          message: `"${version.datanetName}" holds ${version.kind} rows, which a ${task} run cannot train on (it takes ${ALL_KINDS.filter(
+            (kind) => defaultColumns(task, kind),
+          ).join(" or ")} Datanets)`,
+        });
+      }
+    }
+  }
+  if (task === "classification" && issues.length === 0) {
+    const labels = await distinctLabels(db, versions, given);
+    const field = given ? "data.columns.label" : "data.task";
+    if (labels.size < 2) {
       issues.push({
-        path: parsed.data.task ? "data.task" : `data.versions.${version.index}.datanetId`,
-        message: `"${version.datanetName}" holds ${version.kind} rows, which a ${task} run cannot train on (it takes ${KINDS_FOR_TASK[
-          task
-        ].join(" or ")} Datanets)`,
+        path: field,
+        message: `classification needs at least two labels; these rows have ${labels.size === 0 ? "none" : `only "${[...labels][0]}"`}`,
+      });
+    } else if (labels.size > MAX_LABELS) {
+      issues.push({
+        path: field,
+        message: `the label column holds more than ${MAX_LABELS} different values; a classifier takes at most ${MAX_LABELS} labels`,
       });
     }
   }

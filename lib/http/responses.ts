@@ -42,13 +42,16 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
 
 /** Reads and validates a JSON body; a body that is not JSON is reported like any other invalid input. */
 export async function parseJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
+  return schema.parse(await readJsonBody(request));
+}
+
+/** The request's JSON body, unchecked; 400 invalid_json when it is not JSON. */
+export async function readJsonBody(request: Request): Promise<unknown> {
   try {
-    body = await request.json();
+    return await request.json();
   } catch {
     throw new DomainError("invalid_json", "The request body must be JSON.", 400);
   }
-  return schema.parse(body);
 }
 
 export const noStore = { "Cache-Control": "no-store" } as const;

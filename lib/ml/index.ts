@@ -27,6 +27,23 @@ export { wasmBinaryFolder } from "./backend/wasm";
 // Shipped base models: the catalog, their folders and loading them.
 export { CATALOG, CatalogError, catalogModel, listCatalog } from "./catalog/catalog";
 export { loadCatalogModel } from "./catalog/load";
+// Local checkpoints (Hugging Face folders under a root the caller names) as base models.
+export {
+  BUILTIN_TOKENIZER_VOCAB,
+  inspectLocalCheckpoint,
+  LOCAL_ID_PREFIX,
+  LOCAL_NAME_PATTERN,
+  LOCAL_NAME_RULE,
+  type LocalCheckpoint,
+  LocalCheckpointError,
+  type LocalCheckpointProblem,
+  type LocalCheckpointScan,
+  type LocalTokenizer,
+  localCheckpointName,
+  scanLocalCheckpoints,
+  UNKNOWN_LICENSE,
+} from "./catalog/local";
+export { loadLocalCheckpoint } from "./catalog/local-load";
 export { catalogModelFolder, catalogRoot } from "./catalog/paths";
 export type { CatalogFamily, CatalogLicense, CatalogModel } from "./catalog/types";
 // Generation: sampling, streaming with the KV cache, stop conditions, batches.

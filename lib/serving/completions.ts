@@ -9,20 +9,24 @@ export type CompletionEvent =
 
 /**
  * Generates a completion token by token: the base model from the catalog with, when asked, a LoRA adapter
- * applied unmerged. The prompt is encoded after the tokenizer's BOS (as the trainer's examples are); an
- * abort ends the stream between tokens.
+ * applied unmerged. The prompt starts with BOS only where the tokenizer adds one (as the trainer's examples do), unless
+ * `promptIds` gives the tokens already (a rendered chat); an abort ends the stream between tokens.
  */
 export async function* streamCompletion(
   cache: ModelCache,
   request: CompletionRequest,
   signal?: AbortSignal,
+  promptIds?: readonly number[],
 ): AsyncGenerator<CompletionEvent> {
   const base = await cache.base(request.model);
   const adapter = request.adapter ? await cache.adapter(request.adapter, base) : undefined;
   const { tokenizer } = base;
-  const promptIds = [...(tokenizer.bosId === undefined ? [] : [tokenizer.bosId]), ...tokenizer.encode(request.prompt)];
+  const ids = promptIds ?? [
+    ...(tokenizer.addBos && tokenizer.bosId !== undefined ? [tokenizer.bosId] : []),
+    ...tokenizer.encode(request.prompt),
+  ];
   const stop = request.stop === undefined ? [] : Array.isArray(request.stop) ? request.stop : [request.stop];
-  const tokens = generate({ params: base.params, config: base.config }, promptIds, {
+  const tokens = generate({ params: base.params, config: base.config }, ids, {
     maxNewTokens: request.max_tokens,
     temperature: request.temperature,
     topP: request.top_p,
@@ -36,7 +40,7 @@ export async function* streamCompletion(
   for (;;) {
     const next = await tokens.next();
     if (next.done) {
-      yield { type: "end", finishReason: next.value, promptTokens: promptIds.length, completionTokens };
+      yield { type: "end", finishReason: next.value, promptTokens: ids.length, completionTokens };
       return;
     }
     completionTokens++;

@@ -15,6 +15,8 @@ export interface ServingConfig {
   host: string;
   port: number;
   adapterRoot: string;
+  /** Imported base-model checkpoints (local/<name>): DATA_DIR/checkpoints. */
+  checkpointsRoot: string;
   maxAdapters: number;
 }
 
@@ -25,6 +27,7 @@ export function servingConfig(env: Readonly<Record<string, string | undefined>> 
     host: parsed.INFERENCE_HOST,
     port: parsed.INFERENCE_PORT,
     adapterRoot: path.resolve(parsed.DATA_DIR, "runs"),
+    checkpointsRoot: path.resolve(parsed.DATA_DIR, "checkpoints"),
     maxAdapters: parsed.INFERENCE_MAX_ADAPTERS,
   };
 }

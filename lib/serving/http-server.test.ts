@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -79,7 +79,8 @@ describe("inference server", () => {
     };
     expect(whole.choices[0]?.finish_reason).toBe("length");
     expect(whole.usage.completion_tokens).toBe(12);
-    expect(whole.usage.prompt_tokens).toBe(1 + "Call me Ishmael. Some years ago".length);
+    // No BOS: the byte tokenizer adds none, and neither did training.
+    expect(whole.usage.prompt_tokens).toBe("Call me Ishmael. Some years ago".length);
     expect(whole.choices[0]?.text.length).toBeGreaterThan(0);
 
     const streamed = await complete({ ...request, stream: true });
@@ -142,5 +143,114 @@ describe("inference server", () => {
     const notJson = await fetch(`${url}/v1/completions`, { method: "POST", body: "{nope" });
     expect(notJson.status).toBe(400);
     expect((await fetch(`${url}/v2/anything`)).status).toBe(404);
+  });
+});
+
+const chat = (body: unknown) =>
+  fetch(`${url}/v1/chat/completions`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  });
+
+interface ChatAnswer {
+  object: string;
+  choices: { message: { role: string; content: string }; finish_reason: string }[];
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  truncated_turns: number;
+}
+
+describe("chat completions", () => {
+  const messages = [
+    { role: "system", content: "You answer about the sea." },
+    { role: "user", content: "Who was Ahab?" },
+    { role: "assistant", content: "The captain of the Pequod." },
+    { role: "user", content: "And the whale?" },
+  ];
+
+  beforeAll(() => {
+    // The same weights as run-1, saved by an instruction run.
+    cpSync(path.join(root, "run-1", "adapter"), path.join(root, "run-3", "adapter"), { recursive: true });
+    writeFileSync(
+      path.join(root, "run-3", "adapter", "modelfactory.json"),
+      JSON.stringify({ task: "instruction", labels: null, contextLength: 128 }),
+    );
+  });
+
+  it("answers a chat as chat.completion, and streams the same answer as chat.completion.chunk events", async () => {
+    const request = { model: BASE, messages, max_tokens: 12, temperature: 0 };
+    const response = await chat(request);
+    expect(response.status).toBe(200);
+    const whole = (await response.json()) as ChatAnswer;
+    expect(whole.object).toBe("chat.completion");
+    expect(whole.choices[0]?.message.role).toBe("assistant");
+    expect(["stop", "length"]).toContain(whole.choices[0]?.finish_reason);
+    const transcript =
+      "You answer about the sea.\n\nUser: Who was Ahab?\nAssistant: The captain of the Pequod.\nUser: And the whale?\nAssistant: ";
+    expect(whole.usage.prompt_tokens).toBe(transcript.length);
+    expect(whole.usage.total_tokens).toBe(whole.usage.prompt_tokens + whole.usage.completion_tokens);
+    expect(whole.truncated_turns).toBe(0);
+
+    const streamed = await chat({ ...request, stream: true });
+    expect(streamed.headers.get("content-type")).toContain("text/event-stream");
+    const events = (await streamed.text()).split("\n\n").filter(Boolean);
+    expect(events.at(-1)).toBe("data: [DONE]");
+    const chunks = events.slice(0, -1).map(
+      (e) =>
+        JSON.parse(e.slice("data: ".length)) as {
+          object: string;
+          choices: { delta: { role?: string; content?: string }; finish_reason: string | null }[];
+        },
+    );
+    expect(chunks.every((c) => c.object === "chat.completion.chunk")).toBe(true);
+    expect(chunks[0]?.choices[0]?.delta).toEqual({ role: "assistant" });
+    expect(chunks.map((c) => c.choices[0]?.delta.content ?? "").join("")).toBe(whole.choices[0]?.message.content);
+    expect(chunks.at(-1)?.choices[0]).toEqual({ index: 0, delta: {}, finish_reason: whole.choices[0]?.finish_reason });
+  });
+
+  it("ends the answer at a stop string, which is left out", async () => {
+    const request = { model: BASE, messages: [{ role: "user", content: "Call me Ishmael." }], temperature: 0 };
+    const free = ((await (await chat({ ...request, max_tokens: 32 })).json()) as ChatAnswer).choices[0];
+    const content = free?.message.content ?? "";
+    expect(content.length).toBeGreaterThan(8);
+    const stop = content.slice(6, 8);
+    const stopped = ((await (await chat({ ...request, max_tokens: 32, stop })).json()) as ChatAnswer).choices[0];
+    expect(stopped).toMatchObject({
+      finish_reason: "stop",
+      message: { content: content.slice(0, content.indexOf(stop)) },
+    });
+  });
+
+  it("chats with an instruction adapter in its template, and refuses a classifier", async () => {
+    const request = { model: BASE, messages, max_tokens: 8, temperature: 0 };
+    const tuned = await chat({ ...request, adapter: "run-3/adapter" });
+    expect(tuned.status).toBe(200);
+    const answer = (await tuned.json()) as ChatAnswer;
+    const prompt =
+      "You answer about the sea.\n\n### Instruction:\nWho was Ahab?\n\n### Response:\nThe captain of the Pequod." +
+      "\u0000### Instruction:\nAnd the whale?\n\n### Response:\n"; // \u0000 stands for the one EOS token
+    expect(answer.usage.prompt_tokens).toBe(prompt.length);
+    expect(answer.choices[0]?.message.content).not.toContain("### Instruction:");
+    const classifier = await chat({ ...request, adapter: "run-2/adapter" });
+    expect(classifier.status).toBe(400);
+    expect(((await classifier.json()) as { error: { code: string } }).error.code).toBe("not_a_chat_model");
+  });
+
+  it("refuses bad chat requests with a 400 naming the field", async () => {
+    const cases: [unknown, string, RegExp][] = [
+      [{ model: BASE, messages: [] }, "invalid_request", /^messages: /],
+      [{ model: BASE, messages: [{ role: "robot", content: "Hi" }] }, "invalid_request", /messages\.0\.role/],
+      [{ model: BASE, messages: [{ role: "user" }] }, "invalid_request", /messages\.0\.content/],
+      [{ model: BASE }, "invalid_request", /messages/],
+      [{ model: BASE, messages: [{ role: "user", content: "Hi" }], prompt: "x" }, "invalid_request", /prompt/],
+      [{ model: BASE, messages: [{ role: "assistant", content: "Hi" }] }, "invalid_request", /last message/],
+      [{ model: BASE, messages: [{ role: "user", content: "x".repeat(400) }] }, "context_length_exceeded", /256/],
+    ];
+    for (const [body, code, message] of cases) {
+      const response = await chat(body);
+      const answer = (await response.json()) as { error: { code: string; message: string } };
+      expect({ status: response.status, code: answer.error.code }).toEqual({ status: 400, code });
+      expect(answer.error.message).toMatch(message);
+    }
   });
 });

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { listCatalog } from "@/lib/ml";
+import { listBaseModels } from "@/lib/factory/base-models/resolve";
+import { streamChatCompletion } from "./chat-completions";
+import { chatCompletionRequestSchema } from "./chat-request";
 import { classifyRequestSchema, classifyText } from "./classify";
 import { type CompletionRequest, completionRequestSchema } from "./completion-request";
 import { streamCompletion } from "./completions";
@@ -99,8 +101,70 @@ async function completions(cache: ModelCache, req: IncomingMessage, res: ServerR
 }
 
 /**
+ * `POST /v1/chat/completions`: OpenAI's chat shape over the same generation (lib/serving/chat-template renders
+ * the messages); streamed as `chat.completion.chunk` events (the role first, then the content) when `stream`
+ * is set. `truncated_turns` (an extension) counts the earlier messages left out to fit the model's context.
+ */
+async function chatCompletions(cache: ModelCache, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const parsed = chatCompletionRequestSchema.safeParse(await readJson(req));
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join(".") || "(body)"}: ${issue.message}`);
+    throw new ServingError("invalid_request", issues.join("; "), 400);
+  }
+  const request = parsed.data;
+  const abort = new AbortController();
+  res.on("close", () => abort.abort());
+  const id = `chatcmpl-${randomUUID()}`;
+  const created = Math.floor(Date.now() / 1000);
+  const events = streamChatCompletion(cache, request, abort.signal);
+  // The start (model, adapter and prompt ready) and the first token decide between an error status and a 200.
+  const start = await events.next();
+  const truncatedTurns = !start.done && start.value.type === "start" ? start.value.truncatedTurns : 0;
+  const first = await events.next();
+  const head = { id, created, model: request.model };
+  if (!request.stream) {
+    let content = "";
+    for (let event = first; !event.done; event = await events.next()) {
+      const value = event.value;
+      if (value.type === "token") content += value.text;
+      else if (value.type === "end") {
+        sendJson(res, 200, {
+          ...head,
+          object: "chat.completion",
+          choices: [{ index: 0, message: { role: "assistant", content }, finish_reason: value.finishReason }],
+          usage: {
+            prompt_tokens: value.promptTokens,
+            completion_tokens: value.completionTokens,
+            total_tokens: value.promptTokens + value.completionTokens,
+          },
+          truncated_turns: truncatedTurns,
+        });
+        return;
+      }
+    }
+    return;
+  }
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
+  const chunk = (delta: { role?: "assistant"; content?: string }, finishReason: string | null, extra = {}) =>
+    `data: ${JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`;
+  res.write(chunk({ role: "assistant" }, null, { truncated_turns: truncatedTurns }));
+  for (let event = first; !event.done && !res.destroyed; event = await events.next()) {
+    const value = event.value;
+    if (value.type === "token") res.write(chunk({ content: value.text }, null));
+    else if (value.type === "end") res.write(chunk({}, value.finishReason));
+  }
+  if (!res.destroyed) res.end("data: [DONE]\n\n");
+}
+
+/**
  * The inference server's HTTP interface (bound to localhost by the worker; the web app talks to it):
- * `GET /health`, `GET /v1/models` (the catalog), `POST /v1/completions` and `POST /v1/classify`.
+ * `GET /health`, `GET /v1/models` (the catalog and imported checkpoints), `POST /v1/completions`, `POST /v1/chat/completions` and
+ * `POST /v1/classify`.
  */
 export function createInferenceServer(cache: ModelCache): Server {
   return createServer((req, res) => {
@@ -111,10 +175,16 @@ export function createInferenceServer(cache: ModelCache): Server {
       if (route === "GET /v1/models") {
         return sendJson(res, 200, {
           object: "list",
-          data: listCatalog().map((model) => ({ id: model.id, object: "model", owned_by: "modelfactory" })),
+          // The catalog, then the checkpoints imported under DATA_DIR/checkpoints.
+          data: listBaseModels(cache.checkpointsRoot).models.map((model) => ({
+            id: model.id,
+            object: "model",
+            owned_by: model.source === "catalog" ? "modelfactory" : "imported",
+          })),
         });
       }
       if (route === "POST /v1/completions") return completions(cache, req, res);
+      if (route === "POST /v1/chat/completions") return chatCompletions(cache, req, res);
       if (route === "POST /v1/classify") {
         const parsed = classifyRequestSchema.safeParse(await readJson(req));
         if (!parsed.success) {

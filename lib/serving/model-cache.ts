@@ -1,20 +1,16 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import {
-  catalogModel,
-  disposeAdapter,
-  type HfCheckpoint,
-  importPeftAdapter,
-  type LoraAdapter,
-  loadCatalogModel,
-} from "@/lib/ml";
+import { loadBaseModel } from "@/lib/factory/base-models/load";
+import { BaseModelError, checkpointsRoot, resolveBaseModel } from "@/lib/factory/base-models/resolve";
+import { disposeAdapter, type HfCheckpoint, importPeftAdapter, type LoraAdapter } from "@/lib/ml";
 import { ServingError } from "./errors";
 
 /** A base model ready to generate with: weights, configuration and tokenizer. */
 export type BaseModel = Required<HfCheckpoint>;
 
 /**
- * Base models and LoRA adapters loaded once and kept: bases by catalog id (few, small), adapters by folder
+ * Base models and LoRA adapters loaded once and kept: bases by id (few, small: the catalog's and the checkpoints
+ * imported under `checkpointsRoot`, default DATA_DIR/checkpoints), adapters by folder
  * (PEFT layout) in a least-recently-used cache whose evicted entries are disposed. Adapters are only read from
  * below `adapterRoot`, so a request cannot make the server open arbitrary files.
  */
@@ -22,17 +18,23 @@ export class ModelCache {
   private readonly bases = new Map<string, Promise<BaseModel>>();
   private readonly adapters = new Map<string, Promise<LoraAdapter>>();
 
-  constructor(private readonly options: { adapterRoot: string; maxAdapters?: number }) {}
+  constructor(private readonly options: { adapterRoot: string; maxAdapters?: number; checkpointsRoot?: string }) {}
+
+  /** Where imported checkpoints are read from. */
+  get checkpointsRoot(): string {
+    return this.options.checkpointsRoot ?? checkpointsRoot();
+  }
 
   base(id: string): Promise<BaseModel> {
     let loaded = this.bases.get(id);
     if (!loaded) {
       try {
-        catalogModel(id);
-      } catch {
-        throw new ServingError("model_not_found", `No base model "${id}" in the catalog.`, 404);
+        resolveBaseModel(id, this.checkpointsRoot);
+      } catch (error) {
+        if (!(error instanceof BaseModelError)) throw error;
+        throw new ServingError("model_not_found", `No base model "${id}": ${error.message}`, 404);
       }
-      loaded = loadCatalogModel(id);
+      loaded = loadBaseModel(id, this.checkpointsRoot);
       loaded.catch(() => this.bases.delete(id));
       this.bases.set(id, loaded);
     }

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import type { Address } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSession, SESSION_COOKIE } from "@/lib/auth/session";
-import { createDatanet } from "@/lib/datanets/create";
-import { createDatanetSchema } from "@/lib/datanets/schemas";
 import { db as appDb, createDb, type Db } from "@/lib/db/client";
 import { runConfigSchema } from "@/lib/factory/config";
+import { seedPublishedVersion } from "@/lib/factory/fixtures/published-version";
 import type { TrainQueue } from "@/lib/factory/jobs";
 import { runEvents } from "@/lib/factory/run-events";
 import { launchRun } from "@/lib/factory/runs";
@@ -33,7 +31,10 @@ const stranger = privateKeyToAccount("0xdbda1821b80551c9d65939329250298aa3472ba2
 let db: Db;
 const tokens = { builder: "", stranger: "" };
 const users = { builder: "", stranger: "" };
-const dn = {} as Record<"text" | "labelled" | "draft" | "private", { id: string; name: string }>;
+const dn = {} as Record<
+  "text" | "labelled" | "oneLabel" | "instruction" | "draft" | "private",
+  { id: string; name: string }
+>;
 
 type RunJson = {
   id: string;
@@ -44,7 +45,7 @@ type RunJson = {
   cancelRequested: boolean;
   progress: { step: number; totalSteps: number; epoch: number };
   checkpoint: { step: number } | null;
-  config: { method: { rank: number }; data: { task: string } };
+  config: { method: { rank: number; epochs: number }; data: { task: string; columns?: unknown } };
   lineage: { datanetId: string; version: number }[];
   metrics: { step: number; loss: number }[];
 };
@@ -80,45 +81,6 @@ async function jobOf(jobId: string) {
   return rows[0];
 }
 
-async function makeDatanet(
-  owner: string,
-  kind: "text" | "labelled",
-  visibility: "public" | "private",
-  version: { status: "confirmed" | "draft"; rowCount: number },
-) {
-  const name = `Training ${kind} ${visibility} ${version.status} ${randomUUID().slice(0, 8)}`;
-  const created = await createDatanet(
-    db,
-    owner,
-    createDatanetSchema.parse({
-      name,
-      summary: "Rows for the training-run routes' integration tests.",
-      domain: "testing",
-      license: "CC-BY-4.0",
-      kind,
-      visibility,
-      review: { minReviews: 1, approvalThreshold: 1, reviewers: "stakers" },
-    }),
-  );
-  // A version as lib/datanets/publishing leaves it: drafted, then confirmed from the VersionAdded receipt.
-  await db.datanetVersion.create({
-    data: {
-      datanetId: created.id,
-      number: 1,
-      merkleRoot: `0x${"ab".repeat(32)}`,
-      rowCount: version.rowCount,
-      contributorCount: 1,
-      changelog: "first",
-      metadataHash: `0x${"cd".repeat(32)}`,
-      status: version.status,
-      ...(version.status === "confirmed"
-        ? { txHash: `0x${"12".repeat(32)}`, blockNumber: 1n, confirmedAt: new Date() }
-        : {}),
-    },
-  });
-  return { id: created.id, name };
-}
-
 beforeAll(async () => {
   db = createDb(process.env.DATABASE_URL as string);
   for (const [who, account] of [
@@ -133,10 +95,35 @@ beforeAll(async () => {
     tokens[who] = token;
     users[who] = session.userId;
   }
-  dn.text = await makeDatanet(users.stranger, "text", "public", { status: "confirmed", rowCount: 300 });
-  dn.labelled = await makeDatanet(users.stranger, "labelled", "public", { status: "confirmed", rowCount: 100 });
-  dn.draft = await makeDatanet(users.stranger, "text", "public", { status: "draft", rowCount: 50 });
-  dn.private = await makeDatanet(users.stranger, "text", "private", { status: "confirmed", rowCount: 50 });
+  const seed = (kind: "text" | "labelled" | "instruction", rows: Record<string, string>[], extra = {}) =>
+    seedPublishedVersion(db, { ownerId: users.stranger, kind, rows, ...extra });
+  const count = (n: number) => Array.from({ length: n }, (_, i) => i);
+  dn.text = await seed(
+    "text",
+    count(300).map((i) => ({ text: `Sentence number ${i}.` })),
+  );
+  dn.labelled = await seed(
+    "labelled",
+    count(100).map((i) => ({ text: `Message ${i}`, label: i % 3 === 0 ? "spam" : "ham" })),
+  );
+  dn.oneLabel = await seed(
+    "labelled",
+    count(10).map((i) => ({ text: `Message ${i}`, label: "ham" })),
+  );
+  dn.instruction = await seed(
+    "instruction",
+    count(40).map((i) => ({ prompt: `Is ${i} even?`, completion: i % 2 === 0 ? "yes" : "no" })),
+  );
+  dn.draft = await seed(
+    "text",
+    count(50).map((i) => ({ text: `Draft ${i}` })),
+    { status: "draft" },
+  );
+  dn.private = await seed(
+    "text",
+    count(50).map((i) => ({ text: `Private ${i}` })),
+    { visibility: "private" },
+  );
 });
 
 afterAll(async () => {
@@ -245,11 +232,35 @@ describe("POST /api/training-runs", () => {
       "a Datanet kind the inferred task cannot train on",
       () => ({
         versions: [
-          { datanetId: dn.text.id, version: 1 },
           { datanetId: dn.labelled.id, version: 1 },
+          { datanetId: dn.text.id, version: 1 },
         ],
       }),
       "data.versions.1.datanetId",
+    ],
+    [
+      "a mapping naming a field the Datanet's rows lack",
+      () => ({
+        versions: [{ datanetId: dn.labelled.id, version: 1 }],
+        task: "instruction",
+        columns: { prompt: "prompt", completion: "label" },
+      }),
+      "data.columns",
+    ],
+    [
+      "a mapping with a role the task does not read",
+      () => ({ versions: [{ datanetId: dn.text.id, version: 1 }], columns: { text: ["text"], label: "label" } }),
+      "data.columns.label",
+    ],
+    [
+      "a mapping that leaves out a role the task needs",
+      () => ({ versions: [{ datanetId: dn.labelled.id, version: 1 }], columns: { text: ["text"] } }),
+      "data.columns.label",
+    ],
+    [
+      "classification over a single label",
+      () => ({ versions: [{ datanetId: dn.oneLabel.id, version: 1 }] }),
+      "data.task",
     ],
     [
       "a task that does not fit the Datanet",
@@ -267,11 +278,35 @@ describe("POST /api/training-runs", () => {
     expect(await db.trainingRun.count()).toBe(before);
   });
 
+  it("trains other tasks through a column mapping, and stores the mapping with the run", async () => {
+    as("builder");
+    const asLm = await launch({
+      data: {
+        versions: [{ datanetId: dn.labelled.id, version: 1 }],
+        task: "causal_lm",
+        columns: { text: ["text", "label"] },
+      },
+    });
+    expect(asLm.status).toBe(201);
+    expect(asLm.body.run.config.data).toMatchObject({ task: "causal_lm", columns: { text: ["text", "label"] } });
+    // An instruction Datanet's completions as labels (the default mapping for classification): yes / no.
+    const asLabels = await launch({
+      data: { versions: [{ datanetId: dn.instruction.id, version: 1 }], task: "classification" },
+    });
+    expect(asLabels.status).toBe(201);
+    expect(asLabels.body.run.task).toBe("classification");
+  });
+
   it("infers classification from a labelled Datanet", async () => {
     as("builder");
-    const { status, body } = await launch({ data: { versions: [{ datanetId: dn.labelled.id, version: 1 }] } });
+    const { status, body } = await launch({
+      preset: "quick",
+      data: { versions: [{ datanetId: dn.labelled.id, version: 1 }] },
+    });
     expect(status).toBe(201);
     expect(body.run.task).toBe("classification");
+    // The preset takes a classifier's values (more passes) for the inferred task.
+    expect(body.run.config.method).toMatchObject({ epochs: 3 });
   });
 
   it("needs a session", async () => {

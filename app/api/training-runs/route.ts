@@ -1,9 +1,12 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
-import { runConfigSchema } from "@/lib/factory/config";
+import { parseRunConfig } from "@/lib/factory/config";
+// Lets the config check see the checkpoints imported under DATA_DIR/checkpoints (local/<name>).
+import "@/lib/factory/base-models/resolve";
 import { launchRun, listRuns } from "@/lib/factory/runs";
+import { inferTask } from "@/lib/factory/validate";
 import { requireSession } from "@/lib/http/current-session";
-import { errorResponse, noStore, parseJsonBody } from "@/lib/http/responses";
+import { errorResponse, noStore, readJsonBody } from "@/lib/http/responses";
 import { queue } from "@/lib/jobs/client";
 
 /** The signed-in user's training runs, newest first. */
@@ -21,7 +24,8 @@ export async function GET() {
 export async function POST(request: Request) {
   try {
     const session = await requireSession("launch a training run");
-    const config = await parseJsonBody(request, runConfigSchema);
+    const body = await readJsonBody(request);
+    const config = parseRunConfig(body, await inferTask(db(), body));
     const run = await launchRun({ db: db(), queue: await queue() }, session.userId, config);
     return NextResponse.json({ run }, { status: 201, headers: noStore });
   } catch (error) {

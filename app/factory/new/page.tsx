@@ -3,11 +3,15 @@ import type { Metadata } from "next";
 import { NewRunWizard } from "@/components/factory/new-run-wizard";
 import { PageHeader } from "@/components/layout/page-header";
 import { PageShell } from "@/components/layout/page-shell";
-import { baseModelCards } from "@/lib/factory/base-model-cards";
+import { baseModelChoices } from "@/lib/factory/base-model-cards";
 
 export const metadata: Metadata = { title: "New fine-tune" };
 
+/** Rendered on each request: a checkpoint folder dropped into DATA_DIR/checkpoints shows on reload. */
+export const dynamic = "force-dynamic";
+
 export default function NewFineTunePage() {
+  const { models, broken, checkpointsFolder } = baseModelChoices();
   return (
     <PageShell>
       <PageHeader
@@ -16,7 +20,7 @@ export default function NewFineTunePage() {
         title="New fine-tune"
         description="Four short steps: a base model, the Datanet versions to learn from, how to train, and a last look at the whole config before it runs. Every field has a sensible default."
       />
-      <NewRunWizard models={baseModelCards()} />
+      <NewRunWizard models={models} imports={{ broken, checkpointsFolder }} />
     </PageShell>
   );
 }

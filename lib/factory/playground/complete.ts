@@ -6,13 +6,14 @@ import { modelPrompt, type PlaygroundRequest } from "./request";
 /** One line of the playground's stream. */
 export type PlaygroundEvent =
   | { type: "token"; text: string }
-  | { type: "end"; finishReason: string }
+  | { type: "end"; finishReason: string; truncatedTurns?: number }
   | { type: "error"; error: { code: string; message: string } };
 
-/** Turns the inference server's server-sent events into the playground's events. */
+/** Turns the inference server's server-sent events (completion or chat chunks) into the playground's events. */
 export async function* eventsFromSse(body: ReadableStream<Uint8Array>): AsyncGenerator<PlaygroundEvent> {
   const decoder = new TextDecoder();
   let buffer = "";
+  let truncatedTurns = 0;
   for await (const chunk of body as unknown as AsyncIterable<Uint8Array>) {
     buffer += decoder.decode(chunk, { stream: true });
     let end = buffer.indexOf("\n\n");
@@ -23,11 +24,18 @@ export async function* eventsFromSse(body: ReadableStream<Uint8Array>): AsyncGen
       if (!event.startsWith("data: ")) continue;
       const data = event.slice("data: ".length);
       if (data === "[DONE]") return;
-      const parsed = JSON.parse(data) as { choices: { text: string; finish_reason: string | null }[] };
+      const parsed = JSON.parse(data) as {
+        choices: { text?: string; delta?: { content?: string }; finish_reason: string | null }[];
+        truncated_turns?: number;
+      };
+      if (parsed.truncated_turns) truncatedTurns = parsed.truncated_turns;
       const choice = parsed.choices[0];
       if (!choice) continue;
-      if (choice.text) yield { type: "token", text: choice.text };
-      if (choice.finish_reason) yield { type: "end", finishReason: choice.finish_reason };
+      const text = choice.text ?? choice.delta?.content;
+      if (text) yield { type: "token", text };
+      if (choice.finish_reason) {
+        yield { type: "end", finishReason: choice.finish_reason, ...(truncatedTurns > 0 ? { truncatedTurns } : {}) };
+      }
     }
   }
 }
@@ -35,7 +43,8 @@ export async function* eventsFromSse(body: ReadableStream<Uint8Array>): AsyncGen
 /**
  * Starts a playground completion for a training run: the run's base model with (variant "tuned") or without
  * its adapter, on the inference server. Only the run's owner may try it, once it succeeded; classification
- * runs have no text to generate. Returns the events as they come.
+ * runs have no text to generate. With `messages` it is a chat turn (/v1/chat/completions renders them in the
+ * adapter's template, a plain transcript for the base model). Returns the events as they come.
  */
 export async function playgroundCompletion(
   db: Db,
@@ -71,12 +80,14 @@ export async function playgroundCompletion(
   const { request } = input;
   let response: Response;
   try {
-    response = await fetch(`${inferenceUrl(input.env)}/v1/completions`, {
+    response = await fetch(`${inferenceUrl(input.env)}/v1/${request.messages ? "chat/completions" : "completions"}`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
         model: run.baseModel,
-        prompt: modelPrompt(run.task, request.prompt),
+        ...(request.messages
+          ? { messages: request.messages }
+          : { prompt: modelPrompt(run.task, request.prompt ?? "") }),
         ...(request.variant === "tuned" ? { adapter: `${run.id}/adapter` } : {}),
         max_tokens: request.maxTokens,
         temperature: request.temperature,

@@ -104,6 +104,45 @@ describe("playground", () => {
     expect(text(tuned)).not.toBe(text(base));
   });
 
+  it("chats with an instruction run's adapter and its base model, each keeping its own history", async () => {
+    const runId = await run({ status: "succeeded", task: "instruction" });
+    writeFileSync(
+      path.join(dataDir, "runs", runId, "adapter", "modelfactory.json"),
+      JSON.stringify({ task: "instruction", labels: null, contextLength: 128 }),
+    );
+    const ask = (variant: "tuned" | "base", answer: string) =>
+      playgroundCompletion(db, {
+        runId,
+        userId: ownerId,
+        env,
+        request: playgroundRequestSchema.parse({
+          messages: [
+            { role: "system", content: "Answer briefly." },
+            { role: "user", content: "What is the sea?" },
+            { role: "assistant", content: answer },
+            { role: "user", content: "And the whale?" },
+          ],
+          variant,
+          maxTokens: 12,
+          temperature: 0,
+        }),
+      }).then(collect);
+    const tuned = await ask("tuned", "Water.");
+    const base = await ask("base", "A lot of water.");
+    for (const events of [tuned, base]) {
+      expect(events.filter((e) => e.type === "token").length).toBeGreaterThan(0);
+      expect(events.at(-1)?.type).toBe("end");
+      const text = events.map((e) => (e.type === "token" ? e.text : "")).join("");
+      expect(text).not.toMatch(/### Instruction:|\nUser:/);
+    }
+    // A conversation whose last turn alone outgrows the model's context is refused before any token.
+    const tooLong = playgroundRequestSchema.parse({ messages: [{ role: "user", content: "x".repeat(400) }] });
+    expect(await refused(() => playgroundCompletion(db, { runId, userId: ownerId, env, request: tooLong }))).toEqual({
+      status: 422,
+      code: "context_length_exceeded",
+    });
+  });
+
   it("lets the owner try the base model of a run still training, but not its adapter", async () => {
     const runId = await run({ status: "queued" });
     const request = playgroundRequestSchema.parse({ prompt: "Call me", variant: "base", maxTokens: 4, temperature: 0 });

@@ -8,7 +8,6 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { initBackend } from "@/lib/ml/backend/init";
-import { loadCatalogModel } from "@/lib/ml/catalog/load";
 import { packDocuments } from "@/lib/ml/data/packing";
 import { encodeInstruction } from "@/lib/ml/data/template";
 import { exportPeftAdapter } from "@/lib/ml/io/peft-export";
@@ -29,6 +28,7 @@ import {
 } from "@/lib/ml/train/lm-examples";
 import { type TrainCallbacks, type TrainSummary, train } from "@/lib/ml/train/loop";
 import type { Evaluation } from "@/lib/ml/train/loss";
+import { loadBaseModel } from "../base-models/load";
 import type { RunEvaluation } from "../evaluation";
 import { evaluateRun } from "./evaluate-run";
 import type { MainMessage, ThreadInput, ThreadMessage } from "./protocol";
@@ -74,7 +74,8 @@ async function run(): Promise<void> {
   const method = config.method;
   const info = await initBackend();
   const backend = info.accelerators.includes(NATIVE_ACCELERATOR) ? `${info.name}+native` : info.name;
-  const base = await loadCatalogModel(config.baseModel);
+  // A shipped model or a checkpoint imported under DATA_DIR/checkpoints (the thread shares the worker's env).
+  const base = await loadBaseModel(config.baseModel);
   const tokenizer = base.tokenizer;
   const padId = tokenizer.padId ?? base.config.pad_token_id ?? tokenizer.eosId ?? 0;
   const length = method.contextLength;

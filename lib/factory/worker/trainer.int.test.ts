@@ -6,10 +6,9 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type PgBoss from "pg-boss";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDatanet } from "@/lib/datanets/create";
-import { createDatanetSchema } from "@/lib/datanets/schemas";
 import { createDb, type Db } from "@/lib/db/client";
 import { parseRunConfig, type RunConfigInput } from "@/lib/factory/config";
+import { seedPublishedVersion } from "@/lib/factory/fixtures/published-version";
 import { cancelRun, launchRun, resumeRun } from "@/lib/factory/runs";
 import { startQueue } from "@/lib/jobs/queue";
 import { estimateRun } from "../estimate";
@@ -37,66 +36,12 @@ function corpus(count: number): string[] {
 
 /** A public text Datanet with one confirmed version of `texts`, stored as lib/datanets/publishing leaves it. */
 async function publishedTextDatanet(owner: string, texts: string[]): Promise<string> {
-  const created = await createDatanet(
-    db,
-    owner,
-    createDatanetSchema.parse({
-      name: `Trainer corpus ${randomUUID().slice(0, 8)}`,
-      summary: "Sentences for the trainer worker's integration tests.",
-      domain: "testing",
-      license: "CC-BY-4.0",
-      kind: "text",
-      visibility: "public",
-      review: { minReviews: 1, approvalThreshold: 1, reviewers: "stakers" },
-    }),
-  );
-  const contribution = await db.contribution.create({
-    data: {
-      datanetId: created.id,
-      contributorId: owner,
-      status: "accepted",
-      contentRoot: `0x${"ee".repeat(32)}`,
-      rowCount: texts.length,
-      license: "CC-BY-4.0",
-      nonce: randomUUID(),
-      deadline: new Date(Date.now() + 3_600_000),
-      signature: "0x00",
-      files: [],
-      qualityReport: {},
-    },
+  const { id } = await seedPublishedVersion(db, {
+    ownerId: owner,
+    kind: "text",
+    rows: texts.map((text) => ({ text })),
   });
-  const version = await db.datanetVersion.create({
-    data: {
-      datanetId: created.id,
-      number: 1,
-      merkleRoot: `0x${"ab".repeat(32)}`,
-      rowCount: texts.length,
-      contributorCount: 1,
-      changelog: "first",
-      metadataHash: `0x${"cd".repeat(32)}`,
-      status: "confirmed",
-      txHash: `0x${"12".repeat(32)}`,
-      blockNumber: 1n,
-      confirmedAt: new Date(),
-    },
-  });
-  for (const [index, text] of texts.entries()) {
-    const row = await db.datanetRow.create({
-      data: {
-        datanetId: created.id,
-        contributionId: contribution.id,
-        position: index,
-        file: "corpus.jsonl",
-        line: index + 1,
-        fields: { text },
-        rowHash: `0x${index.toString(16).padStart(64, "0")}`,
-        normHash: `n${index}`,
-        minhash: new Uint8Array(4),
-      },
-    });
-    await db.versionRow.create({ data: { versionId: version.id, rowId: row.id, leafIndex: index } });
-  }
-  return created.id;
+  return id;
 }
 
 const tiny = (method: Partial<NonNullable<RunConfigInput["method"]>> = {}) =>

@@ -6,9 +6,10 @@ import { NDJSON, ndjsonLine } from "@/lib/http/ndjson";
 import { errorBody, errorResponse, parseJsonBody } from "@/lib/http/responses";
 
 /**
- * The playground: completes a prompt with a run's fine-tuned adapter (or its base model, `variant: "base"`),
- * streamed as NDJSON lines `{"type":"token","text"}` then `{"type":"end","finishReason"}`. Refusals before
- * the first token are ordinary 4xx JSON; a failure midway ends the stream with an error line.
+ * The playground: completes a `prompt`, or answers the chat in `messages` (one of the two, else 422), with a
+ * run's fine-tuned adapter (or its base model, `variant: "base"`), streamed as NDJSON lines
+ * `{"type":"token","text"}` then `{"type":"end","finishReason"}` (a chat's end may add `truncatedTurns`).
+ * Refusals before the first token are ordinary 4xx JSON; a failure midway ends the stream with an error line.
  */
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
