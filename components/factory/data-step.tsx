@@ -13,6 +13,7 @@ import { Label } from "@/components/ui/label";
 import { RadioGroup, RadioGroupItem } from "@/components/ui/radio-group";
 import { Select, SelectContent, SelectItem, SelectTrigger, SelectValue } from "@/components/ui/select";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { BaseModelCard } from "@/lib/factory/base-model-cards";
 import { missingFields } from "@/lib/factory/columns";
 import { LIMITS, TASK_FOR_KIND, TRAINING_TASKS, type TrainingTask, trainingRowCount } from "@/lib/factory/config";
 import { ColumnMappingSection } from "./column-mapping";
@@ -53,12 +54,14 @@ const TASK_ABOUT: Record<TrainingTask, string> = {
 
 type DataStepProps = {
   draft: WizardDraft;
+  /** The chosen base model: its tokenizer decides whether the preview can count tokens. */
+  base: BaseModelCard | undefined;
   update: (change: Partial<WizardDraft>) => void;
   issues: ConfigIssue[];
 };
 
 /** Step 2: published Datanet versions, the task, the validation split and a preview of the examples. */
-export function DataStep({ draft, update, issues }: DataStepProps) {
+export function DataStep({ draft, base, update, issues }: DataStepProps) {
   const [datanetId, setDatanetId] = useState<string>(draft.versions[0]?.datanetId ?? "");
   const datanets = useQuery({
     queryKey: ["factory-datanets"],
@@ -316,7 +319,12 @@ export function DataStep({ draft, update, issues }: DataStepProps) {
       </section>
 
       {draft.versions[0] && task && columns ? (
-        <ExamplePreview version={draft.versions[0]} task={task} columns={columns} />
+        <ExamplePreview
+          version={draft.versions[0]}
+          task={task}
+          columns={columns}
+          contextLength={base?.tokenizer === "byte" ? draft.method.contextLength : null}
+        />
       ) : null}
     </div>
   );

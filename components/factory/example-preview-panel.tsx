@@ -5,7 +5,7 @@ import { datanetApi } from "@/components/datanets/versions/api-client";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { ColumnMapping } from "@/lib/factory/columns";
 import type { TrainingTask } from "@/lib/factory/config";
-import { type FormattedExample, firstJsonLines, formatExample } from "./example-preview";
+import { type FormattedExample, firstJsonLines, formatExample, lengthNote } from "./example-preview";
 import type { ChosenVersion } from "./wizard-draft";
 
 const PREVIEW_ROWS = 3;
@@ -52,15 +52,24 @@ function Example({ example }: { example: FormattedExample }) {
   return <pre className={block}>{example.text}</pre>;
 }
 
+/** How the trainer fits an example longer than the context (set in the Method step), for byte-level models. */
+function LengthNote({ example, contextLength }: { example: FormattedExample; contextLength: number }) {
+  const note = lengthNote(example, contextLength);
+  return note ? <p className="mt-2 text-muted-foreground text-xs">{note}</p> : null;
+}
+
 /** A few rows of the first chosen version, formatted as the trainer reads them for `task`. */
 export function ExamplePreview({
   version,
   task,
   columns,
+  contextLength,
 }: {
   version: ChosenVersion;
   task: TrainingTask;
   columns: ColumnMapping;
+  /** The run's context length, when tokens are bytes (the shipped byte-level models): long examples are flagged. */
+  contextLength: number | null;
 }) {
   const rows = useQuery({
     queryKey: ["factory-preview", version.datanetId, version.version],
@@ -86,6 +95,9 @@ export function ExamplePreview({
             // Rows carry their hash; the index is the fallback for a row without one.
             <li key={typeof row.rowHash === "string" ? row.rowHash : index} className="rounded-lg border bg-card p-3">
               <Example example={formatExample(task, columns, row)} />
+              {contextLength ? (
+                <LengthNote example={formatExample(task, columns, row)} contextLength={contextLength} />
+              ) : null}
             </li>
           ))}
         </ol>

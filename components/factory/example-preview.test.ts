@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstJsonLines, formatExample } from "./example-preview";
+import { firstJsonLines, formatExample, lengthNote } from "./example-preview";
 
 describe("formatExample", () => {
   const pair = { prompt: "What is CWE-78?", completion: "OS command injection." };
@@ -41,6 +41,20 @@ describe("formatExample", () => {
       prompt: "### Instruction:\nWin a cruise\n\n### Response:\n",
       completion: "spam",
     });
+  });
+});
+
+describe("lengthNote", () => {
+  it("says nothing of an example that fits, and how a long one is cut, by shape", () => {
+    expect(lengthNote({ shape: "text", text: "short" }, 128)).toBeNull();
+    expect(lengthNote({ shape: "text-label", text: "x".repeat(300), label: "spam" }, 128)).toMatch(
+      /300 tokens: the classifier reads the first 128/,
+    );
+    expect(lengthNote({ shape: "prompt-completion", prompt: "p".repeat(200), completion: "ok" }, 128)).toMatch(
+      /203 tokens.*the prompt loses its start/,
+    );
+    // UTF-8: "é" is two bytes, so two tokens for the byte-level models.
+    expect(lengthNote({ shape: "text", text: "é".repeat(100) }, 128)).toMatch(/^200 tokens: packed/);
   });
 });
 

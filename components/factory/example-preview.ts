@@ -29,6 +29,28 @@ export function formatExample(
   }
 }
 
+const bytes = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * What happens to an example longer than the context, in words, for byte-level models (a token per byte), as the
+ * trainer does it: an instruction pair loses the start of its prompt (the answer keeps at least half the room), a
+ * classified text is cut after `contextLength` tokens, and language-model text is split across windows. Null when
+ * it fits.
+ */
+export function lengthNote(example: FormattedExample, contextLength: number): string | null {
+  const fmt = (n: number) => n.toLocaleString("en");
+  if (example.shape === "prompt-completion") {
+    const total = bytes(example.prompt) + bytes(example.completion) + 1;
+    if (total <= contextLength + 1) return null;
+    return `${fmt(total)} tokens, over the context length of ${fmt(contextLength)}: the prompt loses its start so that the completion keeps at least half the room.`;
+  }
+  const size = bytes(example.text);
+  if (size <= contextLength) return null;
+  return example.shape === "text-label"
+    ? `${fmt(size)} tokens: the classifier reads the first ${fmt(contextLength)} (the context length).`
+    : `${fmt(size)} tokens: packed with the other rows into windows of ${fmt(contextLength)}, so it spans several.`;
+}
+
 /** The first `count` objects of JSONL text (lines that are not JSON objects are skipped; a cut last line too). */
 export function firstJsonLines(chunk: string, count: number): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];

@@ -162,7 +162,7 @@ function SignedInWizard({
             error={issueFor(shown, "baseModel")}
           />
         ) : step === 1 ? (
-          <DataStep draft={draft} update={update} issues={shown} />
+          <DataStep draft={draft} base={base} update={update} issues={shown} />
         ) : step === 2 ? (
           <MethodStep
             draft={draft}

@@ -21,6 +21,7 @@ import { Progress } from "@/components/ui/progress";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { useSession } from "@/components/wallet/session-context";
+import { describeColumns } from "@/lib/factory/columns";
 import { fetchRun, LIVE_STATUSES, type MetricPoint, type RunDetailJson, runAction } from "./api";
 import { ClassifierPanel } from "./classifier-panel";
 import { FactorySignIn } from "./factory-sign-in";
@@ -171,7 +172,14 @@ function SignedInRunDetail({ id }: { id: string }) {
             <RunStatusBadge status={run.status} cancelling={run.cancelRequested} />
           </div>
           <p className="text-muted-foreground text-sm">
-            <span className="font-mono">{run.baseModel}</span> · {TASK_LABELS[run.task]} · backend{" "}
+            <span className="font-mono">{run.baseModel}</span> · {TASK_LABELS[run.task]}
+            {run.config.data.columns ? (
+              <>
+                {" "}
+                (<span className="font-mono">{describeColumns(run.task, run.config.data.columns)}</span>)
+              </>
+            ) : null}{" "}
+            · backend{" "}
             <span className="font-mono">
               {run.backend ?? (run.status === "queued" ? "chosen when training starts" : "not reported")}
             </span>

@@ -264,7 +264,7 @@ async function waitForInference(url: string, timeoutMs: number, signal: AbortSig
     signal?.throwIfAborted();
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return `${url} (OpenAI-style /v1/completions)`;
+      if (response.ok) return `${url} (OpenAI-style /v1/completions, /v1/chat/completions)`;
     } catch {
       // not listening yet
     }

@@ -366,6 +366,31 @@ describe("cancel and resume", () => {
     );
   });
 
+  it("says whether a run its trainer abandoned resumes from a checkpoint or starts over", async () => {
+    const fresh = await queuedRun();
+    const saved = await queuedRun();
+    const stale = new Date(Date.now() - 60_000);
+    await db.trainingRun.update({ where: { id: fresh.id }, data: { status: "running", step: 4, heartbeatAt: stale } });
+    await db.trainingRun.update({
+      where: { id: saved.id },
+      data: {
+        status: "running",
+        step: 12,
+        checkpointStep: 10,
+        checkpointPath: "/x/checkpoint.safetensors",
+        heartbeatAt: stale,
+      },
+    });
+    const recovered = await recoverStaleRuns(db, await queue(), 15);
+    expect(recovered.filter((r) => [fresh.id, saved.id].includes(r.runId)).map((r) => r.action)).toEqual([
+      "requeued",
+      "requeued",
+    ]);
+    const last = async (id: string) => (await runEvents(db, id)).at(-1)?.message;
+    expect(await last(fresh.id)).toMatch(/queued again, to start over \(no checkpoint had been saved yet\)/);
+    expect(await last(saved.id)).toMatch(/queued again, to resume from the checkpoint at step 10/);
+  });
+
   it("asks a running run to stop; the worker finishes the cancel", async () => {
     const run = await queuedRun();
     await db.trainingRun.update({ where: { id: run.id }, data: { status: "running", step: 3, startedAt: new Date() } });

@@ -149,7 +149,17 @@ export async function prepareModel(db: Db, userId: string, runId: string, option
     });
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === "P2002") {
-      throw new DomainError("adapter_taken", "Another model already holds this adapter's hash.", 409, { adapterHash });
+      const holder = await db.publishedModel.findUnique({
+        where: { adapterHash },
+        select: { id: true, runId: true, run: { select: { name: true } } },
+      });
+      // Training is deterministic: the same config and seed on the same rows give byte-identical weights.
+      throw new DomainError(
+        "adapter_taken",
+        `These adapter weights are already a model${holder ? ` (from the run "${holder.run.name}")` : ""}: the same config, seed and data train the very same adapter. Launch the run again with another seed to publish a different one.`,
+        409,
+        { adapterHash, modelId: holder?.id, runId: holder?.runId },
+      );
     }
     throw error;
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
@@ -280,6 +280,21 @@ describe("publishing a trained adapter", () => {
     const weights = weightsEntry.method === 8 ? inflateRawSync(raw) : raw;
     expect(`0x${createHash("sha256").update(weights).digest("hex")}`).toBe(prepared.call.adapterHash);
     expect((await refused(() => prepare(ownerId, runId))).code).toBe("already_published");
+  });
+
+  it("explains an adapter identical to one already published: same config, seed and data; try another seed", async () => {
+    const first = await run({ status: "succeeded", versionId: onchainVersionId });
+    await prepare(ownerId, first);
+    // A second run that trained byte-identical weights (training is deterministic).
+    const second = await run({ status: "queued", versionId: onchainVersionId });
+    const folder = path.join(dataDir, "runs", second, "adapter");
+    cpSync(path.join(dataDir, "runs", first, "adapter"), folder, { recursive: true });
+    await db.trainingRun.update({ where: { id: second }, data: { status: "succeeded", adapterPath: folder } });
+    const refusal = await refused(() => prepare(ownerId, second));
+    expect(refusal).toMatchObject({ status: 409, code: "adapter_taken" });
+    expect(refusal.message).toContain(`Publish test`);
+    expect(refusal.message).toMatch(/another seed/);
+    expect(await db.publishedModel.count({ where: { runId: second } })).toBe(0);
   });
 
   it("refuses strangers, unfinished runs and unregistered Datanets clearly", async () => {

@@ -22,8 +22,13 @@ export interface RecoveredRun {
  */
 export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: number): Promise<RecoveredRun[]> {
   return inTransaction(poolOf(db), async (client) => {
-    const { rows } = await client.query<{ id: string; job_id: string | null; cancel_requested: boolean }>(
-      `SELECT id, job_id, cancel_requested FROM training_runs
+    const { rows } = await client.query<{
+      id: string;
+      job_id: string | null;
+      cancel_requested: boolean;
+      checkpoint_step: number | null;
+    }>(
+      `SELECT id, job_id, cancel_requested, checkpoint_step FROM training_runs
         WHERE status = 'running' AND COALESCE(heartbeat_at, updated_at) < now() - make_interval(secs => $1)
         ORDER BY heartbeat_at NULLS FIRST
         LIMIT 20
@@ -59,7 +64,11 @@ export async function recoverStaleRuns(db: Db, queue: TrainQueue, staleSeconds: 
         client,
         run.id,
         "warn",
-        `Its trainer stopped answering for ${staleSeconds} s: queued again, to resume from the last checkpoint.`,
+        `Its trainer stopped answering for ${staleSeconds} s: queued again, ${
+          run.checkpoint_step
+            ? `to resume from the checkpoint at step ${run.checkpoint_step}.`
+            : "to start over (no checkpoint had been saved yet)."
+        }`,
       );
       recovered.push({ runId: run.id, action: "requeued", jobId });
     }

@@ -246,7 +246,11 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
           log(
             "info",
             `Training on ${message.backend}: ${message.totalSteps} steps over ${message.trainExamples} examples${
-              message.resumedFrom === null ? "." : `, resumed from the checkpoint at step ${message.resumedFrom}.`
+              message.resumedFrom !== null
+                ? `, resumed from the checkpoint at step ${message.resumedFrom}.`
+                : claimed.checkpoint_path
+                  ? `, from the start: its checkpoint (${claimed.checkpoint_path}) is not on this machine.`
+                  : "."
             }`,
           ),
         );

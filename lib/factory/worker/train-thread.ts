@@ -102,7 +102,8 @@ async function run(): Promise<void> {
           type: "step",
           step: report.step,
           totalSteps: report.totalSteps,
-          epoch: (report.step * perStep) / trainExamples,
+          // The last step may read a few examples past the final epoch's end (steps are rounded up).
+          epoch: Math.min(method.epochs, (report.step * perStep) / trainExamples),
           loss: report.loss,
           tokensPerSecond: report.tokensPerSecond,
           elapsedMs: report.elapsedMs,
