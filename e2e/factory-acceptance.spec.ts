@@ -46,7 +46,10 @@ test.describe("ModelFactory acceptance", () => {
     const { run: detail } = (await (await page.request.get(`/api/training-runs/${runId}`)).json()) as {
       run: { metrics: { loss: number }[]; evaluation: { base: { loss: number }; tuned: { loss: number } } };
     };
-    expect(detail.metrics.at(-1)?.loss).toBeLessThan(detail.metrics[0]?.loss as number);
+    // One batch's loss is noisy (the last batch may be a hard one): compare the first and last fifths of the run.
+    const fifth = Math.max(1, Math.floor(detail.metrics.length / 5));
+    const mean = (points: { loss: number }[]) => points.reduce((sum, p) => sum + p.loss, 0) / points.length;
+    expect(mean(detail.metrics.slice(-fifth))).toBeLessThan(mean(detail.metrics.slice(0, fifth)));
     await expect(page.getByRole("list", { name: "Run log" })).toContainText(
       /Taken by trainer[\s\S]*Succeeded after \d+ steps/,
     );

@@ -223,6 +223,7 @@ function SignedInRunDetail({ id }: { id: string }) {
           <Stat
             label="Tokens / s"
             value={tokensPerSecond === null ? "—" : Math.round(tokensPerSecond).toLocaleString("en")}
+            hint={run.peakMemoryMiB === null ? undefined : `peak memory ${run.peakMemoryMiB.toLocaleString("en")} MiB`}
           />
           <Stat
             label="Time left"

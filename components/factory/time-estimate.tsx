@@ -45,7 +45,10 @@ export function TimeEstimate({ draft }: { draft: WizardDraft }) {
               {estimate.totalSteps.toLocaleString("en")} steps at{" "}
               {Math.round(estimate.tokensPerSecond).toLocaleString("en")} tokens/s, the throughput “
               {estimate.basedOn.name}” measured on this machine, plus {formatDuration(estimate.overheadSeconds)} of
-              loading and evaluation as it took.
+              loading and evaluation as it took.{" "}
+              {estimate.measuredMemoryMiB === null
+                ? "Memory is a formula (weights, adapter and optimizer state, activations)."
+                : `Memory: that run's trainer peaked at ${estimate.measuredMemoryMiB.toLocaleString("en")} MiB, scaled to these settings.`}
             </p>
           </>
         ) : query.isError ? (

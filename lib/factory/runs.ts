@@ -56,6 +56,8 @@ export interface RunDetail extends RunSummary {
   hasAdapter: boolean;
   /** Base against fine-tuned on held-out rows, once the run succeeded. */
   evaluation: RunEvaluation | null;
+  /** Peak resident memory of the trainer process over the run (MiB), measured once it succeeded. */
+  peakMemoryMiB: number | null;
   /** The run's log, oldest first (the last 200 lines; only newer ones with `logsAfterId`). */
   logs: RunEvent[];
   lineage: {
@@ -248,6 +250,7 @@ export async function getRun(
     checkpoint: run.checkpointStep === null ? null : { step: run.checkpointStep, at: run.checkpointAt },
     startedAt: run.startedAt,
     hasAdapter: run.adapterPath !== null,
+    peakMemoryMiB: run.peakMemoryMiB,
     evaluation: (run.evaluation as unknown as RunEvaluation | null) ?? null,
     logs: await runEvents(db, run.id, options.logsAfterId ? { afterId: options.logsAfterId } : {}),
     lineage: run.versions.map(({ version }) => ({

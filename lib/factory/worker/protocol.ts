@@ -56,6 +56,8 @@ export type ThreadMessage =
       adapterPath: string | null;
       /** Base against fine-tuned on the held-out rows (null when cancelled or nothing was held out). */
       evaluation: RunEvaluation | null;
+      /** Peak resident memory of the trainer process over the run's steps and evaluation, in MiB. */
+      peakMemoryMiB: number;
     }
   | { type: "error"; message: string };
 

@@ -345,13 +345,14 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
   }
   await finish(
     `status = 'succeeded', step = GREATEST(step, $3), loss = COALESCE($4, loss), val_loss = COALESCE($5, val_loss),
-     eta_seconds = 0, adapter_path = $6, evaluation = $7::jsonb, finished_at = now()`,
+     eta_seconds = 0, adapter_path = $6, evaluation = $7::jsonb, peak_memory_mib = $8, finished_at = now()`,
     [
       outcome.steps,
       outcome.finalLoss,
       outcome.valLoss,
       outcome.adapterPath,
       outcome.evaluation ? JSON.stringify(outcome.evaluation) : null,
+      outcome.peakMemoryMiB,
     ],
   );
   logger.info({ runId, steps: outcome.steps, loss: outcome.finalLoss }, "training succeeded");
@@ -362,7 +363,7 @@ async function trainRun(deps: RunJobDeps, runId: string, jobId: string, control:
       evaluated
         ? ` Held-out loss: base ${evaluated.base.loss.toFixed(3)}, fine-tuned ${evaluated.tuned.loss.toFixed(3)}.`
         : ""
-    }`,
+    } Peak memory of the trainer: ${outcome.peakMemoryMiB} MiB.`,
   );
   return "succeeded";
 }

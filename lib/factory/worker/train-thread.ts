@@ -36,6 +36,12 @@ import type { MainMessage, ThreadInput, ThreadMessage } from "./protocol";
 /** Held-out examples evaluated at most (validation runs every checkpoint interval; keep it quick). */
 const MAX_VALIDATION_EXAMPLES = 64;
 
+/** Peak resident memory of this process seen so far (the thread shares it with the worker's main thread). */
+let peakRss = 0;
+const sampleMemory = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
+};
+
 const port = parentPort;
 if (!port) throw new Error("train-thread.ts runs as a worker thread");
 const input = workerData as ThreadInput;
@@ -97,7 +103,8 @@ async function run(): Promise<void> {
     let totalSteps = 1;
     const stepsFor = (examples: number) => Math.max(1, Math.ceil((examples * method.epochs) / perStep));
     const callbacks = (): TrainCallbacks<Evaluation & { accuracy?: number }> => ({
-      onStep: (report) =>
+      onStep: (report) => {
+        sampleMemory();
         post({
           type: "step",
           step: report.step,
@@ -107,7 +114,8 @@ async function run(): Promise<void> {
           loss: report.loss,
           tokensPerSecond: report.tokensPerSecond,
           elapsedMs: report.elapsedMs,
-        }),
+        });
+      },
       onEval: (report) =>
         post({
           type: "eval",
@@ -222,6 +230,7 @@ async function run(): Promise<void> {
       );
       adapterPath = input.adapterPath;
     }
+    sampleMemory();
     post({
       type: "done",
       status: summary.status,
@@ -230,6 +239,7 @@ async function run(): Promise<void> {
       valLoss: summary.lastValidation ? summary.lastValidation.loss : null,
       adapterPath,
       evaluation,
+      peakMemoryMiB: Math.ceil(peakRss / 2 ** 20),
     });
   } finally {
     disposeAdapter(adapter);

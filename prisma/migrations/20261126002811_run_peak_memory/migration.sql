@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "training_runs" ADD COLUMN     "peak_memory_mib" INTEGER;
