@@ -39,6 +39,7 @@ interface Timed {
   runSeconds: number;
   steps: number;
   tokensPerSecond: number;
+  peakMemoryMiB: number | null;
   progressAgesMs: number[];
   readMs: number[];
 }
@@ -85,6 +86,7 @@ async function timedRun(
     runSeconds: ((done.finishedAt as Date).getTime() - (done.startedAt as Date).getTime()) / 1000,
     steps: done.step,
     tokensPerSecond: Math.round(done.tokensPerSecond ?? 0),
+    peakMemoryMiB: done.peakMemoryMiB,
     progressAgesMs: ages,
     readMs: reads,
   };
@@ -163,6 +165,8 @@ async function main() {
       worstWriteToPageMs,
       steps: timed.steps,
       tokensPerSecond: [first.tokensPerSecond, timed.tokensPerSecond],
+      memoryEstimateMiB: estimate.memoryMiB,
+      peakMemoryMiB: [first.peakMemoryMiB, timed.peakMemoryMiB],
     };
     if (args.json) {
       console.log(JSON.stringify(result));
@@ -179,6 +183,11 @@ async function main() {
         ],
         ["Quick run: real (start → end)", `${result.actualSeconds} s`, ""],
         ["real ÷ estimate", result.actualOverEstimate.toFixed(2), "0.70 – 1.30"],
+        [
+          "memory: estimate, measured peak of the trainer (run 1, run 2)",
+          `${result.memoryEstimateMiB} MiB; ${result.peakMemoryMiB.map((m) => `${m ?? "?"} MiB`).join(", ")}`,
+          "",
+        ],
         [
           "launch → first step (run 1, run 2)",
           result.launchToFirstStepMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", "),
