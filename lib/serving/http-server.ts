@@ -17,6 +17,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** Starts a server-sent events response: unbuffered, uncached, kept open. */
+function openEventStream(res: ServerResponse): void {
+  res.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-store, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
+}
+
 function sendError(res: ServerResponse, error: unknown): void {
   if (error instanceof ServingError) {
     sendJson(res, error.status, { error: { code: error.code, message: error.message } });
@@ -86,12 +96,7 @@ async function completions(cache: ModelCache, req: IncomingMessage, res: ServerR
     }
     return;
   }
-  res.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-store, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
-  });
+  openEventStream(res);
   for (let event = first; !event.done && !res.destroyed; event = await events.next()) {
     const value = event.value;
     const data = value.type === "token" ? chunk(value.text, null) : chunk("", value.finishReason);
@@ -144,12 +149,7 @@ async function chatCompletions(cache: ModelCache, req: IncomingMessage, res: Ser
     }
     return;
   }
-  res.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-store, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
-  });
+  openEventStream(res);
   const chunk = (delta: { role?: "assistant"; content?: string }, finishReason: string | null, extra = {}) =>
     `data: ${JSON.stringify({ ...head, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finishReason }], ...extra })}\n\n`;
   res.write(chunk({ role: "assistant" }, null, { truncated_turns: truncatedTurns }));

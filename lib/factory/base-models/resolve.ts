@@ -11,26 +11,27 @@ import {
   type LocalCheckpoint,
   LocalCheckpointError,
   type LocalCheckpointProblem,
-  type LocalTokenizer,
   localCheckpointName,
   scanLocalCheckpoints,
 } from "@/lib/ml/catalog/local";
-import type { CatalogFamily, CatalogLicense } from "@/lib/ml/catalog/types";
 import { setImportedBaseModelSource, unknownBaseModelMessage } from "./registry";
 
 /** A base model a run can fine-tune, wherever it comes from. */
-export interface BaseModelInfo {
-  id: string;
+export interface BaseModelInfo
+  extends Pick<
+    LocalCheckpoint,
+    | "id"
+    | "title"
+    | "description"
+    | "family"
+    | "tokenizer"
+    | "vocabSize"
+    | "contextLength"
+    | "parameters"
+    | "shape"
+    | "license"
+  > {
   source: "catalog" | "imported";
-  title: string;
-  description: string;
-  family: CatalogFamily;
-  tokenizer: LocalTokenizer;
-  vocabSize: number;
-  contextLength: number;
-  parameters: number;
-  shape: { layers: number; hidden: number; heads: number };
-  license: CatalogLicense;
   /** Imported: the absolute path of the checkpoint's folder; null for the catalog (lib/ml knows where those are). */
   folder: string | null;
 }
