@@ -5,7 +5,11 @@ import { startAnvil } from "../lib/anvil";
 import { dropDatabase, startEmbeddedPostgres } from "../lib/embedded-postgres";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const testData = path.join(root, ".data", "test");
+const pgPort = Number(process.env.TEST_PG_PORT ?? 54331);
+const anvilPort = Number(process.env.TEST_ANVIL_PORT ?? 8547);
+// Runs on other ports get folders of their own: starting a cluster stops whatever runs in its folder, so two runs
+// sharing one (say, two terminals with different TEST_PG_PORT) would stop each other's database.
+const testData = path.join(root, ".data", "test", ...(process.env.TEST_PG_PORT ? [`port-${pgPort}`] : []));
 
 /**
  * Starts a PostgreSQL cluster for tests (kept between runs, it is just a cache), creates a
@@ -15,7 +19,7 @@ export default async function setup() {
   const database = `mf_it_${process.pid}_${Date.now().toString(36)}`;
   const postgres = await startEmbeddedPostgres({
     dataDir: path.join(testData, "postgres"),
-    port: Number(process.env.TEST_PG_PORT ?? 54331),
+    port: pgPort,
     database,
     logDir: path.join(testData, "logs"),
     runDir: path.join(testData, "run"),
@@ -24,7 +28,7 @@ export default async function setup() {
   rmSync(path.join(testData, "anvil"), { recursive: true, force: true });
   const anvil = await startAnvil({
     dataDir: path.join(testData, "anvil"),
-    port: Number(process.env.TEST_ANVIL_PORT ?? 8547),
+    port: anvilPort,
     chainId: 31337,
     logDir: path.join(testData, "logs"),
     runDir: path.join(testData, "run"),
