@@ -1,11 +1,12 @@
 "use client";
 
-import { Eraser, Loader2, Send, Square } from "lucide-react";
+import { Eraser, Send } from "lucide-react";
 import { type KeyboardEvent, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Textarea } from "@/components/ui/textarea";
 import { FINISH_NOTES, streamPlayground } from "./playground-stream";
+import { StreamButtons } from "./stream-buttons";
 
 type Variant = "base" | "tuned";
 
@@ -204,16 +205,14 @@ export function PlaygroundChat({
         />
       </Field>
       <div className="flex flex-wrap gap-2">
-        <Button onClick={() => void send()} disabled={busy || invalid || draft.trim() === ""}>
-          {busy ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Send aria-hidden="true" />}
-          Send
-        </Button>
-        {busy ? (
-          <Button variant="outline" onClick={() => abort.current?.abort()}>
-            <Square aria-hidden="true" />
-            Stop
-          </Button>
-        ) : null}
+        <StreamButtons
+          label="Send"
+          icon={Send}
+          streaming={busy}
+          disabled={invalid || draft.trim() === ""}
+          onStart={() => void send()}
+          onStop={() => abort.current?.abort()}
+        />
         <Button variant="ghost" onClick={clear} disabled={empty}>
           <Eraser aria-hidden="true" />
           Clear chat

@@ -1,14 +1,14 @@
 "use client";
 
-import { Loader2, Sparkles, Square } from "lucide-react";
+import { Sparkles } from "lucide-react";
 import { useRef, useState } from "react";
-import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { cn } from "@/lib/utils/cn";
 import { PlaygroundChat } from "./playground-chat";
 import { FINISH_NOTES, streamPlayground } from "./playground-stream";
+import { StreamButtons } from "./stream-buttons";
 
 type Variant = "base" | "tuned";
 interface Output {
@@ -157,16 +157,14 @@ export function PlaygroundPanel({ runId, task, ready }: { runId: string; task: s
         </div>
       ) : null}
       <div className={cn("flex flex-wrap gap-2", chat && "hidden")}>
-        <Button onClick={() => void generate()} disabled={streaming || invalid || prompt.trim() === ""}>
-          {streaming ? <Loader2 className="animate-spin" aria-hidden="true" /> : <Sparkles aria-hidden="true" />}
-          Generate
-        </Button>
-        {streaming ? (
-          <Button variant="outline" onClick={() => abort.current?.abort()}>
-            <Square aria-hidden="true" />
-            Stop
-          </Button>
-        ) : null}
+        <StreamButtons
+          label="Generate"
+          icon={Sparkles}
+          streaming={streaming}
+          disabled={invalid || prompt.trim() === ""}
+          onStart={() => void generate()}
+          onStop={() => abort.current?.abort()}
+        />
         {invalid ? (
           <p className="self-center text-destructive text-sm">
             Temperature 0–2, top-p above 0 up to 1, max tokens 1–256.
