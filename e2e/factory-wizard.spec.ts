@@ -64,6 +64,11 @@ test.describe("ModelFactory wizard", () => {
     await snap(page, "wizard-2-columns");
     await columns.getByRole("button", { name: "Back to automatic" }).click();
     await expect(columns).toContainText("text ← prompt + completion");
+    // The server checks the data before any launch: 300 different answers cannot be a classifier's labels.
+    await page.getByRole("radio", { name: /Classification/ }).click();
+    await expect(columns).toContainText("text ← prompt, label ← completion");
+    await expect(page.getByRole("alert").filter({ hasText: /more than 100 different values/ })).toBeVisible();
+    await snap(page, "wizard-2-too-many-labels");
     // Back to the inferred task for the rest of the run.
     await page.getByRole("radio", { name: /Instruction following/ }).click();
     await expect(columns).toContainText("prompt ← prompt, completion ← completion");

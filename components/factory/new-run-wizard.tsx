@@ -18,6 +18,7 @@ import { FactorySignIn } from "./factory-sign-in";
 import { MethodStep } from "./method-step";
 import { ReviewStep } from "./review-step";
 import { serverIssuesOf } from "./server-issues";
+import { useRunCheck } from "./use-run-check";
 import { useWizardDraft } from "./use-wizard-draft";
 import {
   applyChange,
@@ -67,6 +68,8 @@ function SignedInWizard({
   const [serverIssues, setServerIssues] = useState<ConfigIssue[]>([]);
   const [serverError, setServerError] = useState<string | null>(null);
   const [launching, setLaunching] = useState(false);
+  // The server's check of the data (a mapping a Datanet cannot fill, too many labels…), shown as soon as it answers.
+  const serverCheck = useRunCheck(draft);
 
   if (!ready) return <Skeleton className="h-96 w-full rounded-xl" />;
 
@@ -76,7 +79,11 @@ function SignedInWizard({
   if (kinds.length > 0 && compatibleTasks(kinds).length === 0) {
     clientIssues.push({ path: "data.task", message: "The chosen Datanets' kinds share no task." });
   }
-  const shown = [...clientIssues.filter((i) => attempted.has(stepOfPath(i.path))), ...serverIssues];
+  const checked = serverCheck.issues.filter((issue) => stepOfPath(issue.path) === 1);
+  const shown = [
+    ...clientIssues.filter((i) => attempted.has(stepOfPath(i.path))),
+    ...(serverIssues.length > 0 ? serverIssues : checked),
+  ];
   const step = draft.step;
 
   const update = (change: Partial<WizardDraft>) => {

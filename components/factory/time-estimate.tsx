@@ -1,31 +1,16 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { Loader2, Timer } from "lucide-react";
-import { useDebounced } from "@/components/datanets/rows/use-debounced";
-import { fetchJson } from "@/components/datanets/versions/api-client";
-import type { RunEstimate } from "@/lib/factory/estimate";
 import { formatDuration } from "./format";
-import { checkDraft, draftToConfig, type WizardDraft } from "./wizard-draft";
-
-type EstimateJson = Omit<RunEstimate, "basedOn"> & { basedOn: { runId: string; name: string; finishedAt: string } };
+import { useRunCheck } from "./use-run-check";
+import type { WizardDraft } from "./wizard-draft";
 
 /**
  * The wizard's time and memory estimate: asked of the server (which knows the throughput an earlier run of
  * the same base model measured on this deployment's trainers) once the settings are valid and stop changing.
  */
 export function TimeEstimate({ draft }: { draft: WizardDraft }) {
-  const valid = checkDraft(draft).length === 0;
-  const config = useDebounced(valid ? JSON.stringify(draftToConfig(draft)) : null, 400);
-  const query = useQuery({
-    queryKey: ["run-estimate", config],
-    enabled: config !== null,
-    queryFn: () =>
-      fetchJson<{ estimate: EstimateJson | null }>("/api/training-runs/estimate", {
-        json: JSON.parse(config as string),
-      }),
-    staleTime: 30_000,
-  });
+  const { valid, query } = useRunCheck(draft);
   const estimate = query.data?.estimate;
   return (
     <div className="flex gap-3 rounded-xl border border-dashed p-4" aria-live="polite">

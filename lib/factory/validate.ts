@@ -160,6 +160,9 @@ export async function resolveRunConfig(db: Db, userId: string, parsed: ParsedRun
   if (task === "classification" && issues.length === 0) {
     const labels = await distinctLabels(db, versions, given);
     const field = given ? "data.columns.label" : "data.task";
+    const labelColumns = [
+      ...new Set(versions.map((v) => (given ?? defaultColumns("classification", v.kind))?.label).filter(Boolean)),
+    ].join(" / ");
     if (labels.size < 2) {
       issues.push({
         path: field,
@@ -168,7 +171,7 @@ export async function resolveRunConfig(db: Db, userId: string, parsed: ParsedRun
     } else if (labels.size > MAX_LABELS) {
       issues.push({
         path: field,
-        message: `the label column holds more than ${MAX_LABELS} different values; a classifier takes at most ${MAX_LABELS} labels`,
+        message: `the label column (${labelColumns}) holds more than ${MAX_LABELS} different values; a classifier takes at most ${MAX_LABELS} labels: choose another label column or another task`,
       });
     }
   }

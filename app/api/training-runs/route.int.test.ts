@@ -32,7 +32,7 @@ let db: Db;
 const tokens = { builder: "", stranger: "" };
 const users = { builder: "", stranger: "" };
 const dn = {} as Record<
-  "text" | "labelled" | "oneLabel" | "instruction" | "draft" | "private",
+  "text" | "labelled" | "oneLabel" | "manyLabels" | "instruction" | "draft" | "private",
   { id: string; name: string }
 >;
 
@@ -109,6 +109,10 @@ beforeAll(async () => {
   dn.oneLabel = await seed(
     "labelled",
     count(10).map((i) => ({ text: `Message ${i}`, label: "ham" })),
+  );
+  dn.manyLabels = await seed(
+    "instruction",
+    count(120).map((i) => ({ prompt: `Question ${i}`, completion: `Answer number ${i}` })),
   );
   dn.instruction = await seed(
     "instruction",
@@ -256,6 +260,11 @@ describe("POST /api/training-runs", () => {
       "a mapping that leaves out a role the task needs",
       () => ({ versions: [{ datanetId: dn.labelled.id, version: 1 }], columns: { text: ["text"] } }),
       "data.columns.label",
+    ],
+    [
+      "classification over more than 100 labels",
+      () => ({ versions: [{ datanetId: dn.manyLabels.id, version: 1 }], task: "classification" }),
+      "data.task",
     ],
     [
       "classification over a single label",
