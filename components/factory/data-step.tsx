@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { Check, ExternalLink, Plus, Trash2 } from "lucide-react";
+import { Check, Plus, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { datanetApi, fetchJson } from "@/components/datanets/versions/api-client";
@@ -19,6 +19,7 @@ import { LIMITS, TASK_FOR_KIND, TRAINING_TASKS, type TrainingTask, trainingRowCo
 import { ColumnMappingSection } from "./column-mapping";
 import { ExamplePreview } from "./example-preview-panel";
 import { shortHash, TASK_LABELS } from "./format";
+import { VersionRow } from "./version-row";
 import {
   type ChosenVersion,
   type ConfigIssue,
@@ -202,22 +203,11 @@ export function DataStep({ draft, base, update, issues }: DataStepProps) {
           ) : (
             <ul aria-label="Chosen versions" className="grid gap-2">
               {draft.versions.map((v, index) => (
-                <li
+                <VersionRow
                   key={`${v.datanetId}@${v.version}`}
-                  className="grid gap-1 rounded-lg border bg-card px-3 py-2 text-sm sm:flex sm:flex-wrap sm:items-center sm:gap-x-4"
+                  {...v}
+                  tag={<Badge variant="secondary">{v.kind}</Badge>}
                 >
-                  <Link
-                    href={`/datanets/${v.datanetSlug}/versions/${v.version}`}
-                    className="inline-flex items-center gap-1 font-medium underline-offset-4 hover:underline"
-                  >
-                    {v.datanetName} · v{v.version}
-                    <ExternalLink className="size-3" aria-hidden="true" />
-                  </Link>
-                  <Badge variant="secondary">{v.kind}</Badge>
-                  <span className="text-muted-foreground tabular-nums">{v.rowCount.toLocaleString("en")} rows</span>
-                  <span className="break-all font-mono text-muted-foreground text-xs" title={v.merkleRoot}>
-                    root {shortHash(v.merkleRoot)}
-                  </span>
                   <span className="text-destructive text-xs">{issueFor(issues, `data.versions.${index}`)}</span>
                   <Button
                     type="button"
@@ -230,7 +220,7 @@ export function DataStep({ draft, base, update, issues }: DataStepProps) {
                     <Trash2 aria-hidden="true" />
                     Remove
                   </Button>
-                </li>
+                </VersionRow>
               ))}
             </ul>
           )}

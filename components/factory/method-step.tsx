@@ -254,7 +254,7 @@ export function MethodStep({ draft, base, update, replace, issues }: MethodStepP
               : `${chosenRows(draft).toLocaleString("en")} rows × ${draft.method.epochs} epoch(s) ÷ (batch ${draft.method.batchSize} × accumulation ${draft.method.gradientAccumulation}), after the validation split. Text Datanets are packed into windows, so the trainer may settle on another count.`
           }
         />
-        <TimeEstimate draft={draft} />
+        <TimeEstimate draft={draft} base={base} />
       </section>
     </div>
   );

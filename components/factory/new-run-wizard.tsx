@@ -10,7 +10,6 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Stepper } from "@/components/ui/stepper";
 import { useSession } from "@/components/wallet/session-context";
 import type { BaseModelCard, BaseModelChoices } from "@/lib/factory/base-model-cards";
-import { installBrowserBaseModels } from "@/lib/factory/base-models/registry";
 import { launchRun } from "./api";
 import { BaseModelStep } from "./base-model-step";
 import { DataStep } from "./data-step";
@@ -39,13 +38,11 @@ const STEPS = [
   { label: "Review", description: "Config and launch" },
 ];
 
-/** The fine-tuning wizard; a signed-out visitor is asked to sign in instead. */
 /** Imported checkpoint folders that cannot be used, and where checkpoints are imported to (the base step shows them). */
 type ImportsInfo = Pick<BaseModelChoices, "broken" | "checkpointsFolder">;
 
+/** The fine-tuning wizard; a signed-out visitor is asked to sign in instead. */
 export function NewRunWizard({ models, imports }: { models: BaseModelCard[]; imports?: ImportsInfo }) {
-  // The config checks in the browser know the imported models from these cards (the server scans the folder).
-  installBrowserBaseModels(models, imports?.broken ?? []);
   const { status, session } = useSession();
   if (status === "loading") return <Skeleton className="h-96 w-full rounded-xl" />;
   if (status !== "authenticated" || !session.address) return <FactorySignIn action="fine-tune a model" />;
@@ -69,12 +66,12 @@ function SignedInWizard({
   const [serverError, setServerError] = useState<string | null>(null);
   const [launching, setLaunching] = useState(false);
   // The server's check of the data (a mapping a Datanet cannot fill, too many labels…), shown as soon as it answers.
-  const serverCheck = useRunCheck(draft);
+  const base = models.find((m) => m.id === draft.baseModel);
+  const serverCheck = useRunCheck(draft, base);
 
   if (!ready) return <Skeleton className="h-96 w-full rounded-xl" />;
 
-  const base = models.find((m) => m.id === draft.baseModel);
-  const clientIssues = checkDraft(draft);
+  const clientIssues = checkDraft(draft, base);
   const kinds = draft.versions.map((v) => v.kind);
   if (kinds.length > 0 && compatibleTasks(kinds).length === 0) {
     clientIssues.push({ path: "data.task", message: "The chosen Datanets' kinds share no task." });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ArrowLeft, ExternalLink, Loader2, Play, Square } from "lucide-react";
+import { ArrowLeft, Loader2, Play, Square } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
 import { toast } from "sonner";
@@ -34,6 +34,7 @@ import { RunEvaluationPanel } from "./run-evaluation";
 import { RunLogs } from "./run-logs";
 import { lastStepOf, mergeMetrics } from "./run-metrics";
 import { RunStatusBadge } from "./run-status-badge";
+import { VersionRow } from "./version-row";
 
 const POLL_MS = 1500;
 
@@ -256,27 +257,13 @@ function SignedInRunDetail({ id }: { id: string }) {
         </h2>
         <ul className="grid gap-2">
           {run.lineage.map((v) => (
-            <li
-              key={v.versionId}
-              className="grid gap-1 rounded-lg border bg-card px-3 py-2 text-sm sm:flex sm:flex-wrap sm:items-center sm:gap-x-4"
-            >
-              <Link
-                href={`/datanets/${v.datanetSlug}/versions/${v.version}`}
-                className="inline-flex items-center gap-1 font-medium underline-offset-4 hover:underline"
-              >
-                {v.datanetName} · v{v.version}
-                <ExternalLink className="size-3" aria-hidden="true" />
-              </Link>
-              <span className="text-muted-foreground tabular-nums">{v.rowCount.toLocaleString("en")} rows</span>
-              <span className="break-all font-mono text-muted-foreground text-xs" title={v.merkleRoot}>
-                on-chain root {shortHash(v.merkleRoot)}
-              </span>
+            <VersionRow key={v.versionId} {...v} rootLabel="on-chain root">
               {v.txHash ? (
                 <span className="font-mono text-muted-foreground text-xs" title={v.txHash}>
                   tx {shortHash(v.txHash)}
                 </span>
               ) : null}
-            </li>
+            </VersionRow>
           ))}
         </ul>
       </section>

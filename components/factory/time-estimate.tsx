@@ -1,6 +1,7 @@
 "use client";
 
 import { Loader2, Timer } from "lucide-react";
+import type { BaseModelFacts } from "@/lib/factory/base-models/registry";
 import { formatDuration } from "./format";
 import { useRunCheck } from "./use-run-check";
 import type { WizardDraft } from "./wizard-draft";
@@ -9,8 +10,8 @@ import type { WizardDraft } from "./wizard-draft";
  * The wizard's time and memory estimate: asked of the server (which knows the throughput an earlier run of
  * the same base model measured on this deployment's trainers) once the settings are valid and stop changing.
  */
-export function TimeEstimate({ draft }: { draft: WizardDraft }) {
-  const { valid, query } = useRunCheck(draft);
+export function TimeEstimate({ draft, base }: { draft: WizardDraft; base: BaseModelFacts | undefined }) {
+  const { valid, query } = useRunCheck(draft, base);
   const estimate = query.data?.estimate;
   return (
     <div className="flex gap-3 rounded-xl border border-dashed p-4" aria-live="polite">

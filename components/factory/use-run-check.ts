@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useDebounced } from "@/components/datanets/rows/use-debounced";
 import { ApiError, fetchJson } from "@/components/datanets/versions/api-client";
+import type { BaseModelFacts } from "@/lib/factory/base-models/registry";
 import type { RunEstimate } from "@/lib/factory/estimate";
 import { serverIssuesOf } from "./server-issues";
 import { type ConfigIssue, checkDraft, draftToConfig, type WizardDraft } from "./wizard-draft";
@@ -16,8 +17,8 @@ export type EstimateJson = Omit<RunEstimate, "basedOn"> & {
  * the config against the database as a launch would (Datanets, versions, the column mapping, the labels) and
  * estimates its time and memory. One query per config, shared by the steps that show it.
  */
-export function useRunCheck(draft: WizardDraft) {
-  const valid = checkDraft(draft).length === 0;
+export function useRunCheck(draft: WizardDraft, base: BaseModelFacts | undefined) {
+  const valid = checkDraft(draft, base).length === 0;
   const config = useDebounced(valid ? JSON.stringify(draftToConfig(draft)) : null, 400);
   const query = useQuery({
     queryKey: ["run-estimate", config],

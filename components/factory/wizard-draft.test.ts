@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "@/lib/factory/config";
+import { catalogModel } from "@/lib/ml/catalog/catalog";
 import {
   applyChange,
   type ChosenVersion,
@@ -17,6 +18,8 @@ import {
   stepOfPath,
   withPreset,
 } from "./wizard-draft";
+
+const prose = catalogModel("mf-prose-byte");
 
 const spam: ChosenVersion = {
   datanetId: "dn_spam",
@@ -48,15 +51,18 @@ describe("draftToConfig", () => {
 
 describe("checkDraft", () => {
   it("accepts the Quick preset on a chosen version", () => {
-    expect(checkDraft({ ...emptyDraft(), versions: [spam] })).toEqual([]);
+    expect(checkDraft({ ...emptyDraft(), versions: [spam] }, prose)).toEqual([]);
   });
 
   it("names the field of each problem as the API does", () => {
     const draft = emptyDraft();
-    const issues = checkDraft({
-      ...draft,
-      method: { ...draft.method, rank: 0, learningRate: 10, contextLength: 4096 },
-    });
+    const issues = checkDraft(
+      {
+        ...draft,
+        method: { ...draft.method, rank: 0, learningRate: 10, contextLength: 4096 },
+      },
+      prose,
+    );
     expect(issueFor(issues, "data.versions")).toMatch(/at least one/);
     expect(issueFor(issues, "method.rank")).toMatch(/at least 1/);
     expect(issueFor(issues, "method.learningRate")).toMatch(/at most 0.1/);
@@ -65,13 +71,21 @@ describe("checkDraft", () => {
 
   it("flags a target module the base model's family lacks", () => {
     const draft = emptyDraft();
-    const issues = checkDraft({
-      ...draft,
-      versions: [spam],
-      method: { ...draft.method, targetModules: ["q", "gate"] },
-    });
+    const issues = checkDraft(
+      {
+        ...draft,
+        versions: [spam],
+        method: { ...draft.method, targetModules: ["q", "gate"] },
+      },
+      prose,
+    );
     expect(issues.map((i) => i.path)).toEqual(["method.targetModules.1"]);
     expect(issueFor(issues, "method.targetModules")).toMatch(/gate/);
+  });
+
+  it("flags a base model no card shows (a draft naming a checkpoint since removed)", () => {
+    const issues = checkDraft({ ...emptyDraft(), versions: [spam], baseModel: "local/gone" }, undefined);
+    expect(issues).toEqual([{ path: "baseModel", message: expect.stringMatching(/"local\/gone" is not available/) }]);
   });
 });
 
@@ -145,9 +159,9 @@ describe("column mapping", () => {
 
   it("flags a mapping that does not fit the task, on the role's path", () => {
     const draft = { ...emptyDraft(), versions: [spam], task: "instruction" as const };
-    const issues = checkDraft({ ...draft, columns: { prompt: "text", completion: "text" } });
+    const issues = checkDraft({ ...draft, columns: { prompt: "text", completion: "text" } }, prose);
     expect(issueFor(issues, "data.columns.completion")).toMatch(/another column than the prompt/);
-    expect(issueFor(checkDraft({ ...draft, columns: { prompt: "text" } }), "data.columns.completion")).toMatch(
+    expect(issueFor(checkDraft({ ...draft, columns: { prompt: "text" } }, prose), "data.columns.completion")).toMatch(
       /needs a completion column/,
     );
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { BaseModelFacts } from "@/lib/factory/base-models/registry";
 import {
   type ColumnMapping,
   checkColumnsForTask,
@@ -7,6 +8,7 @@ import {
   tasksForKinds,
 } from "@/lib/factory/columns";
 import {
+  baseModelIssues,
   DEFAULT_BASE_MODEL,
   DEFAULT_PRESET,
   LORA_MODULES,
@@ -193,12 +195,19 @@ export interface ConfigIssue {
   message: string;
 }
 
-/** The draft checked with the launch API's own schema: the issues it would answer 422 with (catalog checks included). */
-export function checkDraft(draft: WizardDraft): ConfigIssue[] {
+/**
+ * The draft checked as the launch API checks it, as far as the browser can: its schema, the chosen base model's
+ * context length and modules (`base`: its card; undefined when the draft names a model no card shows), and the
+ * column mapping against the task. The database's checks come from the server (use-run-check.ts).
+ */
+export function checkDraft(draft: WizardDraft, base: BaseModelFacts | undefined): ConfigIssue[] {
   const parsed = runConfigSchema.safeParse(draftToConfig(draft));
-  const issues = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(config)", message: issue.message }));
+  const issues = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({ path: issue.path.join(".") || "(config)", message: issue.message }))),
+    ...baseModelIssues(draft, base, `base model "${draft.baseModel}" is not available here: choose one of the cards`),
+  ];
   const task = effectiveTask(draft);
   // The mapping's fit to the task, which the API checks once the task is resolved.
   if (task && draft.columns) issues.push(...checkColumnsForTask(task, draft.columns));

@@ -1,11 +1,11 @@
-import { Download, ExternalLink, GitCommitVertical, Layers } from "lucide-react";
+import { Download, Layers } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { shortAddress } from "@/components/datanets/format";
 import { CopyButton } from "@/components/debug/copy-button";
 import { ExplorerLink } from "@/components/debug/explorer-link";
-import { shortHash } from "@/components/factory/format";
 import { RunEvaluationPanel } from "@/components/factory/run-evaluation";
+import { VersionRow } from "@/components/factory/version-row";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { ModelDetail } from "@/lib/factory/models/read";
@@ -119,24 +119,12 @@ export function ModelPage({ model }: { model: ModelDetail }) {
         </p>
         <ul className="grid gap-2">
           {card.lineage.map((entry) => (
-            <li
+            <VersionRow
               key={`${entry.datanetSlug}@${entry.version}`}
-              className="grid gap-1 rounded-lg border px-3 py-2 text-sm sm:flex sm:flex-wrap sm:items-center sm:gap-x-4"
-            >
-              <Link
-                href={`/datanets/${entry.datanetSlug}/versions/${entry.version}`}
-                className="inline-flex items-center gap-1 font-medium underline-offset-4 hover:underline"
-              >
-                <GitCommitVertical className="size-3.5" aria-hidden="true" />
-                {entry.datanetName} · v{entry.version}
-                <ExternalLink className="size-3" aria-hidden="true" />
-              </Link>
-              <span className="text-muted-foreground tabular-nums">{entry.rowCount.toLocaleString("en")} rows</span>
-              <span className="text-muted-foreground text-xs">Datanet #{entry.onchainDatanetId} on-chain</span>
-              <span className="break-all font-mono text-muted-foreground text-xs" title={entry.merkleRoot}>
-                root {shortHash(entry.merkleRoot)}
-              </span>
-            </li>
+              {...entry}
+              className="bg-transparent"
+              tag={<span className="text-muted-foreground text-xs">Datanet #{entry.onchainDatanetId} on-chain</span>}
+            />
           ))}
         </ul>
       </Section>

@@ -2,13 +2,13 @@
  * The run config of a ModelFactory fine-tuning run: what the wizard builds, what `POST /api/training-runs`
  * accepts, and what the trainer worker reads back from the run's row. Every field has a default, so `{ data:
  * { versions: [...] } }` is a complete launch; a preset (Quick, Balanced, Thorough) fills the method fields the
- * caller left out. Checks that need only the shipped catalog (base model, context length, target modules) are
- * here; those that need the database (Datanets, versions, kinds) are in validate.ts.
+ * caller left out. The schema checks shape and bounds; what the base model allows (context length, target modules)
+ * is baseModelIssues, given the base model its caller found; what needs the database is in validate.ts.
  */
 import { z } from "zod";
 import type { CatalogModel } from "@/lib/ml/catalog/types";
 import { ATTENTION_MODULES, GPT2_MLP_MODULES, LLAMA_MLP_MODULES } from "@/lib/ml/model/param-names";
-import { findBaseModel, unknownBaseModelMessage } from "./base-models/registry";
+import type { BaseModelFacts } from "./base-models/registry";
 import { columnMappingSchema } from "./columns";
 
 /** What a run learns: next-token prediction on text, completions for prompts, or a label per text. */
@@ -199,7 +199,11 @@ const methodSchema = (d: PresetMethod) =>
 /** The schema without the preset step: every method default is the default preset's. */
 const runConfigObject = z
   .object({
-    baseModel: z.string({ error: "baseModel must be a catalog id" }).default(DEFAULT_BASE_MODEL),
+    baseModel: z
+      .string({ error: "baseModel must be a catalog id or local/<name>" })
+      .trim()
+      .min(1, { error: "baseModel must not be empty" })
+      .default(DEFAULT_BASE_MODEL),
     preset: z.enum(PRESET_NAMES, { error: `preset must be one of ${PRESET_NAMES.join(", ")}` }).optional(),
     name: z
       .string({ error: "name must be text" })
@@ -227,29 +231,6 @@ const runConfigObject = z
   })
   .strict()
   .superRefine((config, ctx) => {
-    // The catalog and the imported checkpoints (base-models/registry.ts: scanned on the server, the cards in the browser).
-    const base = findBaseModel(config.baseModel);
-    if (!base) {
-      ctx.addIssue({ code: "custom", path: ["baseModel"], message: unknownBaseModelMessage(config.baseModel) });
-      return;
-    }
-    if (config.method.contextLength > base.contextLength) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["method", "contextLength"],
-        message: `context length must be at most ${base.contextLength}, the context length of ${base.id}`,
-      });
-    }
-    const allowed = loraModulesOf(base);
-    config.method.targetModules.forEach((module, index) => {
-      if (!allowed.includes(module)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["method", "targetModules", index],
-          message: `LoRA target module "${module}" does not exist in ${base.id} (${base.family}): choose from ${allowed.join(", ")}`,
-        });
-      }
-    });
     const seen = new Set<string>();
     config.data.versions.forEach((ref, index) => {
       const key = `${ref.datanetId}@${ref.version}`;
@@ -263,6 +244,36 @@ const runConfigObject = z
       seen.add(key);
     });
   });
+
+/**
+ * What a parsed config asks of its base model: a context length it has, and LoRA target modules its family has.
+ * `base` is found by the caller (base-models/resolve.ts on the server: the catalog and DATA_DIR/checkpoints; the
+ * wizard's cards in the browser); undefined gives `unknown` as the base model's issue.
+ */
+export function baseModelIssues(
+  config: Pick<ParsedRunConfig, "baseModel" | "method">,
+  base: BaseModelFacts | undefined,
+  unknown: string,
+): { path: string; message: string }[] {
+  if (!base) return [{ path: "baseModel", message: unknown }];
+  const issues: { path: string; message: string }[] = [];
+  if (config.method.contextLength > base.contextLength) {
+    issues.push({
+      path: "method.contextLength",
+      message: `context length must be at most ${base.contextLength}, the context length of ${base.id}`,
+    });
+  }
+  const allowed = loraModulesOf(base);
+  config.method.targetModules.forEach((module, index) => {
+    if (!allowed.includes(module)) {
+      issues.push({
+        path: `method.targetModules.${index}`,
+        message: `LoRA target module "${module}" does not exist in ${base.id} (${base.family}): choose from ${allowed.join(", ")}`,
+      });
+    }
+  });
+  return issues;
+}
 
 /** The method fields of a preset for a task (a classification run takes the preset's classification changes). */
 export function presetMethod(name: PresetName, task?: TrainingTask | null): PresetMethod {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { checkBaseModel } from "./base-models/resolve";
 import {
   type ColumnMapping,
   checkColumnsForTask,
@@ -99,7 +100,8 @@ export async function resolveRunConfig(db: Db, userId: string, parsed: ParsedRun
     },
   });
   const byId = new Map(datanets.map((d) => [d.id, d]));
-  const issues: ConfigIssue[] = [];
+  // The base model: the catalog or an imported checkpoint, with the context length and modules it has.
+  const issues: ConfigIssue[] = checkBaseModel(parsed);
   const versions: (ResolvedVersion & { index: number })[] = [];
   refs.forEach((ref, index) => {
     const datanet = byId.get(ref.datanetId);

@@ -17,7 +17,14 @@ export interface ErrorBody {
 export function errorBody(error: unknown): { status: number; body: ErrorBody } {
   if (error instanceof DomainError) {
     const details = error.details ? { details: error.details } : {};
-    return { status: error.status, body: { error: { code: error.code, message: error.message, ...details } } };
+    // Field problems found past the schema (against the database, a base model…) read like the schema's own.
+    const issues = Array.isArray(error.details?.issues)
+      ? { issues: error.details.issues as ErrorBody["error"]["issues"] }
+      : {};
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, ...details, ...issues } },
+    };
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));

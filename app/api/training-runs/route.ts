@@ -1,8 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/db/client";
 import { parseRunConfig } from "@/lib/factory/config";
-// Lets the config check see the checkpoints imported under DATA_DIR/checkpoints (local/<name>).
-import "@/lib/factory/base-models/resolve";
 import { launchRun, listRuns } from "@/lib/factory/runs";
 import { inferTask } from "@/lib/factory/validate";
 import { requireSession } from "@/lib/http/current-session";

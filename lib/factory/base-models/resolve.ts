@@ -14,7 +14,8 @@ import {
   localCheckpointName,
   scanLocalCheckpoints,
 } from "@/lib/ml/catalog/local";
-import { setImportedBaseModelSource, unknownBaseModelMessage } from "./registry";
+import { baseModelIssues, type ParsedRunConfig } from "../config";
+import { unknownBaseModelMessage } from "./registry";
 
 /** A base model a run can fine-tune, wherever it comes from. */
 export interface BaseModelInfo
@@ -65,20 +66,7 @@ const fromCatalog = (): BaseModelInfo[] =>
     folder: null,
   }));
 
-const fromLocal = (model: LocalCheckpoint): BaseModelInfo => ({
-  id: model.id,
-  source: "imported",
-  title: model.title,
-  description: model.description,
-  family: model.family,
-  tokenizer: model.tokenizer,
-  vocabSize: model.vocabSize,
-  contextLength: model.contextLength,
-  parameters: model.parameters,
-  shape: model.shape,
-  license: model.license,
-  folder: model.folder,
-});
+const fromLocal = ({ name: _name, ...model }: LocalCheckpoint): BaseModelInfo => ({ ...model, source: "imported" });
 
 /** Every base model (catalog first, then imported in folder order) and the imported folders that cannot be used. */
 export function listBaseModels(root: string = checkpointsRoot()): {
@@ -121,8 +109,18 @@ function isDirectory(folder: string): boolean {
   }
 }
 
-// Run-config validation (config.ts) sees the imported checkpoints through this source.
-setImportedBaseModelSource(() => {
-  const scan = scanLocalCheckpoints(checkpointsRoot());
-  return { models: scan.models, problems: scan.problems };
-});
+/**
+ * A parsed config checked against its base model, looked up now (a folder dropped a moment ago counts): the base
+ * model's issue when the id names none, else its context length and target modules (config.ts baseModelIssues).
+ */
+export function checkBaseModel(
+  config: Pick<ParsedRunConfig, "baseModel" | "method">,
+  root: string = checkpointsRoot(),
+): { path: string; message: string }[] {
+  try {
+    return baseModelIssues(config, resolveBaseModel(config.baseModel, root), "");
+  } catch (error) {
+    if (error instanceof BaseModelError) return baseModelIssues(config, undefined, error.message);
+    throw error;
+  }
+}
