@@ -205,7 +205,8 @@ test.describe("contribute to a Datanet", () => {
     expect(new Set(body.items.map((row) => row.file))).toEqual(new Set(["qa.csv", "more.jsonl"]));
 
     // "Contribute more files" starts over with an empty drop zone.
-    await page.getByRole("button", { name: "Contribute more files" }).click();
+    // The page streams: while it swaps in, a hidden copy of the button can be in the DOM too.
+    await page.getByRole("button", { name: "Contribute more files" }).filter({ visible: true }).click();
     await expect(page.getByText("Drop files here or browse")).toBeVisible();
   });
 });
